@@ -21,7 +21,7 @@ public final class ExperimentReport {
     private final String name;
     private final String topology;
     private final String implementation;
-    private final long startedAt;
+    private long startedAt;
     private long endedAt;
     private final Map<String, Number> figures = new LinkedHashMap<>();
     private final List<CheckResult> checks = new ArrayList<>();
@@ -34,6 +34,13 @@ public final class ExperimentReport {
         this.implementation = implementation;
         this.startedAt = startedAt;
         this.endedAt = startedAt;
+    }
+
+    /** Starts the clock of the timeline now, once the topology is up and the workload begins. */
+    public ExperimentReport begin() {
+        this.startedAt = System.currentTimeMillis();
+        this.endedAt = startedAt;
+        return this;
     }
 
     public ExperimentReport figure(String name, Number value) {

@@ -49,6 +49,8 @@ public final class RedisNode implements AutoCloseable {
         all.put("bind", "0.0.0.0");
         all.put("protected-mode", "no");
         all.put("dir", "/data");
+        // Checkers compare datasets with DEBUG DIGEST, which Redis 7 refuses unless enabled.
+        all.put("enable-debug-command", "yes");
         all.putAll(config);
         List<String> command = new ArrayList<>();
         all.forEach((k, v) -> {
@@ -114,7 +116,7 @@ public final class RedisNode implements AutoCloseable {
 
     /** A fresh connection with short timeouts; the caller closes it. */
     public Jedis connect() {
-        return new Jedis(hostAndPort(), DefaultJedisClientConfig.builder()
+        return new Jedis(hostAndPort(), DefaultJedisClientConfig.builder().protocol(redis.clients.jedis.RedisProtocol.RESP2)
                 .connectionTimeoutMillis(1000).socketTimeoutMillis(2000).build());
     }
 

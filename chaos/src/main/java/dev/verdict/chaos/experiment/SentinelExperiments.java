@@ -1,0 +1,235 @@
+package dev.verdict.chaos.experiment;
+
+import dev.verdict.chaos.checker.AckedWriteLoss;
+import dev.verdict.chaos.checker.CheckResult;
+import dev.verdict.chaos.checker.Failover;
+import dev.verdict.chaos.checker.Linearizability;
+import dev.verdict.chaos.checker.ReplicationConvergence;
+import dev.verdict.chaos.fault.Fault;
+import dev.verdict.chaos.fault.Nemesis;
+import dev.verdict.chaos.fault.NodeFaults;
+import dev.verdict.chaos.fault.Partition;
+import dev.verdict.chaos.history.History;
+import dev.verdict.chaos.history.Operation;
+import dev.verdict.chaos.topology.Await;
+import dev.verdict.chaos.topology.RedisNode;
+import dev.verdict.chaos.topology.SentinelGroup;
+import dev.verdict.chaos.workload.JedisDirectClient;
+import dev.verdict.chaos.workload.JedisSentinelClient;
+import dev.verdict.chaos.workload.KvClient;
+import dev.verdict.chaos.workload.RegisterWorkload;
+import dev.verdict.chaos.workload.SetWorkload;
+import dev.verdict.chaos.workload.WorkloadRunner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Experiments on a Sentinel group: the master killed, the master cut off into a minority. Clients
+ * go through Jedis's Sentinel pool; in the partition, more clients stay pinned to the old master,
+ * as clients on its side of the partition would.
+ */
+public final class SentinelExperiments {
+
+    /**
+     * @param warmup        workload before the fault
+     * @param faultHold     how long an isolation lasts (kill: until the failover)
+     * @param settle        workload after the failover (and the heal)
+     * @param downAfterMs   Sentinel's down-after-milliseconds
+     * @param failoverBound the longest acceptable time until writes resume
+     * @param config        extra directives for the data nodes (min-replicas-to-write, appendonly, ...)
+     * @param waitReplicas  WAIT for this many replicas after each add (0: no WAIT)
+     */
+    public record Settings(Duration warmup, Duration faultHold, Duration settle, long downAfterMs,
+                           long failoverTimeoutMs, Duration failoverBound, Map<String, String> config, int waitReplicas) {
+
+        public static Settings quick() {
+            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(2), 1000, 3000,
+                    Duration.ofSeconds(15), Map.of(), 0);
+        }
+
+        public Settings withConfig(Map<String, String> directives) {
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, directives, waitReplicas);
+        }
+
+        public Settings withWait(int replicas) {
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, replicas);
+        }
+
+        public Settings withTimes(Duration warmup, Duration faultHold, Duration settle) {
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, waitReplicas);
+        }
+    }
+
+    private static final long PAUSE_MS = 5;
+    private static final int SOCKET_TIMEOUT_MS = 1000;
+
+    private SentinelExperiments() {
+    }
+
+    /** kill -9 of the master: Sentinel promotes the best replica; the old master comes back as a replica. */
+    public static ExperimentReport killMaster(String name, Settings s) {
+        return Experiment.run(name, "sentinel", report -> {
+            History history = new History();
+            try (SentinelGroup group = SentinelGroup.start(s.config(), s.downAfterMs(), s.failoverTimeoutMs());
+                 KvClient kv = new JedisSentinelClient(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
+                SetWorkload sets = new SetWorkload(List.of("set-a", "set-b", "set-c"), s.waitReplicas(), 500);
+                RegisterWorkload registers = new RegisterWorkload(List.of("reg-a", "reg-b"));
+                RedisNode old = group.sentinelMaster();
+                List<RedisNode> replicas = group.replicasOf(old);
+                long faultMs;
+                List<Failover.Candidate> candidates;
+                RedisNode promoted;
+                report.begin();
+                try (WorkloadRunner setClients = WorkloadRunner.start(sets, kv, 2, 0, PAUSE_MS, history);
+                     WorkloadRunner registerClients = WorkloadRunner.start(registers, kv, 2, 2, PAUSE_MS, history)) {
+                    Thread.sleep(s.warmup().toMillis());
+                    faultMs = System.currentTimeMillis();
+                    old.kill();
+                    // The master is gone, so replica offsets are frozen: this is what Sentinel will compare.
+                    candidates = Observe.candidates(replicas);
+                    promoted = Await.until("Sentinel to promote a replica", s.failoverBound().plusSeconds(15), () -> {
+                        RedisNode m = group.sentinelMaster();
+                        return m == old ? null : m;
+                    });
+                    Await.until("writes to resume", s.failoverBound(), () ->
+                            Failover.failoverMs(history.operations(), faultMs, old.address()).isPresent());
+                    Thread.sleep(s.settle().toMillis());
+                }
+                long endedMs = System.currentTimeMillis();
+                report.faults(List.of(new dev.verdict.chaos.fault.FaultWindow("kill", old.name(), faultMs, faultMs)));
+
+                // The old master comes back with its data and must rejoin as a replica of the new one.
+                long restartMs = System.currentTimeMillis();
+                old.restart();
+                List<ReplicationConvergence.Sample> samples = awaitConvergence(promoted, group.replicasOf(promoted));
+                Map<String, List<String>> finalState = sets.readFinal(kv);
+
+                List<Operation> ops = history.operations();
+                report.history(history, endedMs);
+                failoverFigures(report, ops, faultMs, old, candidates, promoted, s);
+                lossFigures(report, ops, finalState, false);
+                report.check(ReplicationConvergence.checkOffsets(restartMs, samples, 20_000));
+                report.check(ReplicationConvergence.checkDigests(Observe.digests(group.dataNodes())));
+                linearizabilityFigures(report, ops);
+            }
+        });
+    }
+
+    /**
+     * The master cut off from its replicas and the Sentinels (not from clients) for longer than a
+     * failover takes: the majority promotes a replica while the old master keeps acknowledging the
+     * writes of clients on its side; on heal it is demoted and those writes are gone.
+     */
+    public static ExperimentReport isolateMaster(String name, Settings s) {
+        return Experiment.run(name, "sentinel", report -> {
+            History history = new History();
+            try (SentinelGroup group = SentinelGroup.start(s.config(), s.downAfterMs(), s.failoverTimeoutMs());
+                 KvClient viaSentinel = new JedisSentinelClient(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
+                RedisNode old = group.sentinelMaster();
+                SetWorkload sets = new SetWorkload(List.of("set-a", "set-b", "set-c"), s.waitReplicas(), 500);
+                List<RedisNode> others = new ArrayList<>(group.replicasOf(old));
+                others.addAll(group.sentinels());
+                Fault isolation = Partition.isolate(() -> old, () -> others);
+                long faultMs;
+                long healMs;
+                RedisNode promoted;
+                long partialBefore;
+                report.begin();
+                try (KvClient minority = new JedisDirectClient(old.address(), SOCKET_TIMEOUT_MS);
+                     Nemesis nemesis = Nemesis.scripted(List.of(new Nemesis.Step(s.warmup(), isolation, s.faultHold())));
+                     WorkloadRunner majorityClients = WorkloadRunner.start(sets, viaSentinel, 2, 0, PAUSE_MS, history);
+                     WorkloadRunner minorityClients = WorkloadRunner.start(sets, minority, 2, 2, PAUSE_MS, history)) {
+                    nemesis.start();
+                    Thread.sleep(s.warmup().toMillis());
+                    faultMs = System.currentTimeMillis();
+                    promoted = Await.until("Sentinel to promote a replica", s.failoverBound().plusSeconds(15), () -> {
+                        RedisNode m = group.sentinelMaster();
+                        return m == old ? null : m;
+                    });
+                    partialBefore = Observe.stat(promoted, "sync_partial_ok");
+                    nemesis.await();
+                    healMs = nemesis.windows().get(0).endMs();
+                    faultMs = nemesis.windows().get(0).startMs();
+                    report.faults(nemesis.windows());
+                    Thread.sleep(s.settle().toMillis());
+                }
+                long endedMs = System.currentTimeMillis();
+                long finalFaultMs = faultMs;
+                Await.until("the old master to be demoted", Duration.ofSeconds(30), () ->
+                        "slave".equals(old.info("replication").get("role")));
+                List<ReplicationConvergence.Sample> samples = awaitConvergence(promoted, group.replicasOf(promoted));
+                Map<String, List<String>> finalState = sets.readFinal(viaSentinel);
+
+                List<Operation> ops = history.operations();
+                report.history(history, endedMs);
+                List<Operation> majorityOps = ops.stream().filter(o -> o.client() < 2).toList();
+                Failover.failoverMs(majorityOps, finalFaultMs, old.address())
+                        .ifPresent(ms -> report.figure("failoverMs", ms));
+                report.figure("partitionMs", healMs - finalFaultMs);
+                report.check(Failover.checkResumed(majorityOps, finalFaultMs, old.address(), s.failoverBound().toMillis()));
+                AckedWriteLoss.Figures minoritySide = AckedWriteLoss.measure(
+                        ops.stream().filter(o -> o.client() >= 2).toList(), finalState);
+                report.figure("minorityAckedWrites", minoritySide.acked());
+                report.figure("minorityAckedWritesLost", minoritySide.lost());
+                lossFigures(report, ops, finalState, false);
+                report.figure("resyncPartialOkOnNewMaster", Observe.stat(promoted, "sync_partial_ok") - partialBefore);
+                report.check(ReplicationConvergence.checkOffsets(healMs, samples, 30_000));
+                report.check(ReplicationConvergence.checkDigests(Observe.digests(group.dataNodes())));
+            }
+        });
+    }
+
+    static List<ReplicationConvergence.Sample> awaitConvergence(RedisNode master, List<RedisNode> replicas) {
+        List<ReplicationConvergence.Sample> samples = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                ReplicationConvergence.Sample sample = Observe.offsets(master, replicas);
+                samples.add(sample);
+                if (sample.replicaOffsets().values().stream().allMatch(o -> o == sample.masterOffset())) {
+                    break;
+                }
+            } catch (RuntimeException stillRestarting) {
+                // A node still loading its dataset answers LOADING; try again.
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return samples;
+    }
+
+    static void failoverFigures(ExperimentReport report, List<Operation> ops, long faultMs, RedisNode old,
+                                List<Failover.Candidate> candidates, RedisNode promoted, Settings s) {
+        Failover.failoverMs(ops, faultMs, old.address()).ifPresent(ms -> report.figure("failoverMs", ms));
+        report.check(Failover.checkResumed(ops, faultMs, old.address(), s.failoverBound().toMillis()));
+        report.check(Failover.checkPromoted(candidates, promoted.address()));
+    }
+
+    static void lossFigures(ExperimentReport report, List<Operation> ops, Map<String, List<String>> finalState,
+                            boolean promisedNoLoss) {
+        AckedWriteLoss.Figures loss = AckedWriteLoss.measure(ops, finalState);
+        report.figure("ackedWrites", loss.acked());
+        report.figure("ackedWritesLost", loss.lost());
+        report.figure("unknownWrites", loss.unknown());
+        report.figure("failedWrites", loss.failed());
+        report.check(AckedWriteLoss.check(loss, promisedNoLoss));
+    }
+
+    /** Redis promises no linearizability across failover, so the result is a figure, not a failing check. */
+    static void linearizabilityFigures(ExperimentReport report, List<Operation> ops) {
+        Map<String, Linearizability.KeyResult> results = Linearizability.bounded().checkRegisters(ops);
+        Map<Linearizability.Verdict, Integer> counts = new HashMap<>();
+        results.values().forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
+        report.figure("registerKeys", results.size());
+        report.figure("registerKeysNotLinearizable", counts.getOrDefault(Linearizability.Verdict.NOT_LINEARIZABLE, 0));
+        report.figure("registerKeysUndecided", counts.getOrDefault(Linearizability.Verdict.UNDECIDED, 0));
+    }
+}
