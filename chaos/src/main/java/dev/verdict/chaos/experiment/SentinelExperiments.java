@@ -87,8 +87,10 @@ public final class SentinelExperiments {
                 try (WorkloadRunner setClients = WorkloadRunner.start(sets, kv, 2, 0, PAUSE_MS, history);
                      WorkloadRunner registerClients = WorkloadRunner.start(registers, kv, 2, 2, PAUSE_MS, history)) {
                     Thread.sleep(s.warmup().toMillis());
-                    faultMs = System.currentTimeMillis();
                     old.kill();
+                    // Timed from when the kill has surely landed: writes sent while the Docker call was
+                    // on its way were still served by the old master.
+                    faultMs = System.currentTimeMillis();
                     // The master is gone, so replica offsets are frozen: this is what Sentinel will compare.
                     candidates = Observe.candidates(replicas);
                     promoted = Await.until("Sentinel to promote a replica", s.failoverBound().plusSeconds(15), () -> {
