@@ -23,9 +23,14 @@ public class ReplicationGroup implements Topology {
 
     /** One master, two replicas; {@code config} applies to all three (persistence, min-replicas, ...). */
     public static ReplicationGroup start(Map<String, String> config) {
+        return start(config, 2);
+    }
+
+    /** A master with {@code replicas} replicas (0: a single server, for persistence experiments). */
+    public static ReplicationGroup start(Map<String, String> config, int replicas) {
         ReplicationGroup group = Teardown.atExit(new ReplicationGroup(newNetwork()));
         try {
-            group.startNodes(config, 2);
+            group.startNodes(config, replicas);
             return group;
         } catch (RuntimeException e) {
             group.close();
