@@ -43,6 +43,19 @@ public final class Failover {
                 "first acknowledged write on the new master " + ms.getAsLong() + " ms after the fault (bound " + boundMs + " ms)");
     }
 
+    /** The longest stretch without an acknowledged write between {@code fromMs} and {@code toMs}. */
+    public static long longestWriteGapMs(List<Operation> writes, long fromMs, long toMs) {
+        long last = fromMs;
+        long longest = 0;
+        List<Long> acks = writes.stream().filter(Operation::ok).map(Operation::completeMs)
+                .filter(t -> t >= fromMs && t <= toMs).sorted().toList();
+        for (long t : acks) {
+            longest = Math.max(longest, t - last);
+            last = t;
+        }
+        return Math.max(longest, toMs - last);
+    }
+
     /** A replica as the failover saw it: its id (host:port), slave-priority, replication offset, reachability. */
     public record Candidate(String id, int priority, long offset, boolean reachable) {
     }

@@ -44,7 +44,7 @@ public final class Linearizability {
     }
 
     public static Linearizability bounded() {
-        return new Linearizability(5_000, 5_000_000);
+        return new Linearizability(20_000, 20_000_000);
     }
 
     /** Checks every key of the register operations ({@code write}/{@code read}) in the history. */

@@ -11,7 +11,7 @@ import dev.verdict.chaos.topology.Await;
 import dev.verdict.chaos.topology.ClusterNodes;
 import dev.verdict.chaos.topology.ClusterTopology;
 import dev.verdict.chaos.topology.RedisNode;
-import dev.verdict.chaos.workload.JedisClusterClient;
+import dev.verdict.chaos.workload.ClientKind;
 import dev.verdict.chaos.workload.KvClient;
 import dev.verdict.chaos.workload.SetWorkload;
 import dev.verdict.chaos.workload.WorkloadRunner;
@@ -30,10 +30,14 @@ public final class ClusterExperiments {
      * @param nodeTimeoutMs cluster-node-timeout
      * @param failoverBound the longest acceptable time until writes to the failed range resume
      */
-    public record Settings(Duration warmup, Duration settle, long nodeTimeoutMs, Duration failoverBound) {
+    public record Settings(Duration warmup, Duration settle, long nodeTimeoutMs, Duration failoverBound, ClientKind client) {
 
         public static Settings quick() {
-            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 2000, Duration.ofSeconds(20));
+            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 2000, Duration.ofSeconds(20), ClientKind.JEDIS);
+        }
+
+        public Settings withClient(ClientKind kind) {
+            return new Settings(warmup, settle, nodeTimeoutMs, failoverBound, kind);
         }
     }
 
@@ -46,7 +50,7 @@ public final class ClusterExperiments {
         return Experiment.run(name, "cluster", report -> {
             History history = new History();
             try (ClusterTopology cluster = ClusterTopology.start(s.nodeTimeoutMs(), Map.of());
-                 KvClient kv = new JedisClusterClient(cluster.seeds(), 1000)) {
+                 KvClient kv = s.client().cluster(cluster.seeds(), 1000)) {
                 List<String> keys = IntStream.range(0, 12).mapToObj(i -> "set-" + i).toList();
                 SetWorkload sets = new SetWorkload(keys);
                 RedisNode old = cluster.masterOf(0);
@@ -82,7 +86,7 @@ public final class ClusterExperiments {
                         ClusterNodes.of(old).stream().anyMatch(e -> e.flags().contains("myself") && !e.master()));
                 List<RedisNode> shard = new ArrayList<>(cluster.replicasOf(promoted));
                 List<ReplicationConvergence.Sample> samples = SentinelExperiments.awaitConvergence(promoted, shard);
-                Map<String, List<String>> finalState = sets.readFinal(kv);
+                Map<String, List<String>> finalState = Observe.finalState(sets, kv);
 
                 List<Operation> ops = history.operations();
                 report.history(history, endedMs);

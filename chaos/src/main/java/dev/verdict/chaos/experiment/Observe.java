@@ -18,6 +18,16 @@ public final class Observe {
     private Observe() {
     }
 
+    /**
+     * The workload's final state, retried for a while: right after a failover, pooled connections
+     * to a demoted master are closed under the client's feet.
+     */
+    public static Map<String, List<String>> finalState(dev.verdict.chaos.workload.Workload workload,
+                                                       dev.verdict.chaos.workload.KvClient kv) {
+        return dev.verdict.chaos.topology.Await.until("the final state to be readable", java.time.Duration.ofSeconds(20),
+                () -> workload.readFinal(kv));
+    }
+
     /** How each replica looks to a failover: priority and offset, or unreachable. */
     public static List<Failover.Candidate> candidates(List<RedisNode> replicas) {
         return replicas.stream().map(r -> {

@@ -60,7 +60,7 @@ public final class PersistenceExperiments {
                 report.faults(List.of(new FaultWindow("kill", node.name(), killMs, System.currentTimeMillis())));
                 Map<String, List<String>> recovered;
                 try (KvClient kv = new JedisDirectClient(node.address(), 5000)) {
-                    recovered = sets.readFinal(kv);
+                    recovered = Observe.finalState(sets, kv);
                 }
                 List<Operation> ops = history.operations();
                 report.history(history, endedMs);

@@ -54,7 +54,7 @@ public final class ReplicationExperiments {
                         SentinelExperiments.awaitConvergence(master, group.replicasOf(master));
                 Map<String, List<String>> finalState;
                 try (KvClient kv = new JedisDirectClient(master.address(), 1000)) {
-                    finalState = sets.readFinal(kv);
+                    finalState = Observe.finalState(sets, kv);
                 }
                 List<Operation> ops = history.operations();
                 report.history(history, endedMs);

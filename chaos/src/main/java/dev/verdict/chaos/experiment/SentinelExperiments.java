@@ -15,7 +15,7 @@ import dev.verdict.chaos.topology.Await;
 import dev.verdict.chaos.topology.RedisNode;
 import dev.verdict.chaos.topology.SentinelGroup;
 import dev.verdict.chaos.workload.JedisDirectClient;
-import dev.verdict.chaos.workload.JedisSentinelClient;
+import dev.verdict.chaos.workload.ClientKind;
 import dev.verdict.chaos.workload.KvClient;
 import dev.verdict.chaos.workload.RegisterWorkload;
 import dev.verdict.chaos.workload.SetWorkload;
@@ -44,23 +44,28 @@ public final class SentinelExperiments {
      * @param waitReplicas  WAIT for this many replicas after each add (0: no WAIT)
      */
     public record Settings(Duration warmup, Duration faultHold, Duration settle, long downAfterMs,
-                           long failoverTimeoutMs, Duration failoverBound, Map<String, String> config, int waitReplicas) {
+                           long failoverTimeoutMs, Duration failoverBound, Map<String, String> config, int waitReplicas,
+                           ClientKind client) {
 
         public static Settings quick() {
             return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(2), 1000, 3000,
-                    Duration.ofSeconds(15), Map.of(), 0);
+                    Duration.ofSeconds(15), Map.of(), 0, ClientKind.JEDIS);
         }
 
         public Settings withConfig(Map<String, String> directives) {
-            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, directives, waitReplicas);
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, directives, waitReplicas, client);
         }
 
         public Settings withWait(int replicas) {
-            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, replicas);
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, replicas, client);
+        }
+
+        public Settings withClient(ClientKind kind) {
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, waitReplicas, kind);
         }
 
         public Settings withTimes(Duration warmup, Duration faultHold, Duration settle) {
-            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, waitReplicas);
+            return new Settings(warmup, faultHold, settle, downAfterMs, failoverTimeoutMs, failoverBound, config, waitReplicas, client);
         }
     }
 
@@ -75,7 +80,7 @@ public final class SentinelExperiments {
         return Experiment.run(name, "sentinel", report -> {
             History history = new History();
             try (SentinelGroup group = SentinelGroup.start(s.config(), s.downAfterMs(), s.failoverTimeoutMs());
-                 KvClient kv = new JedisSentinelClient(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
+                 KvClient kv = s.client().sentinel(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
                 SetWorkload sets = new SetWorkload(List.of("set-a", "set-b", "set-c"), s.waitReplicas(), 500);
                 RegisterWorkload registers = new RegisterWorkload(List.of("reg-a", "reg-b"));
                 RedisNode old = group.sentinelMaster();
@@ -108,7 +113,7 @@ public final class SentinelExperiments {
                 long restartMs = System.currentTimeMillis();
                 old.restart();
                 List<ReplicationConvergence.Sample> samples = awaitConvergence(promoted, group.replicasOf(promoted));
-                Map<String, List<String>> finalState = sets.readFinal(kv);
+                Map<String, List<String>> finalState = Observe.finalState(sets, kv);
 
                 List<Operation> ops = history.operations();
                 report.history(history, endedMs);
@@ -130,7 +135,7 @@ public final class SentinelExperiments {
         return Experiment.run(name, "sentinel", report -> {
             History history = new History();
             try (SentinelGroup group = SentinelGroup.start(s.config(), s.downAfterMs(), s.failoverTimeoutMs());
-                 KvClient viaSentinel = new JedisSentinelClient(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
+                 KvClient viaSentinel = s.client().sentinel(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
                 RedisNode old = group.sentinelMaster();
                 SetWorkload sets = new SetWorkload(List.of("set-a", "set-b", "set-c"), s.waitReplicas(), 500);
                 List<RedisNode> others = new ArrayList<>(group.replicasOf(old));
@@ -164,7 +169,7 @@ public final class SentinelExperiments {
                 Await.until("the old master to be demoted", Duration.ofSeconds(30), () ->
                         "slave".equals(old.info("replication").get("role")));
                 List<ReplicationConvergence.Sample> samples = awaitConvergence(promoted, group.replicasOf(promoted));
-                Map<String, List<String>> finalState = sets.readFinal(viaSentinel);
+                Map<String, List<String>> finalState = Observe.finalState(sets, viaSentinel);
 
                 List<Operation> ops = history.operations();
                 report.history(history, endedMs);
@@ -181,6 +186,68 @@ public final class SentinelExperiments {
                 report.figure("resyncPartialOkOnNewMaster", Observe.stat(promoted, "sync_partial_ok") - partialBefore);
                 report.check(ReplicationConvergence.checkOffsets(healMs, samples, 30_000));
                 report.check(ReplicationConvergence.checkDigests(Observe.digests(group.dataNodes())));
+            }
+        });
+    }
+
+    /**
+     * A nemesis hitting whichever node is master at the time, every {@code interval} for {@code run}:
+     * kill -9 and restart, pause, isolation, in turn. Writes must come back after every fault and
+     * the group must end converged with identical data; losses are measured.
+     */
+    public static ExperimentReport soak(String name, Settings s, Duration interval, Duration run, Duration hold) {
+        return Experiment.run(name, "sentinel", report -> {
+            History history = new History();
+            try (SentinelGroup group = SentinelGroup.start(s.config(), s.downAfterMs(), s.failoverTimeoutMs());
+                 KvClient kv = s.client().sentinel(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
+                SetWorkload sets = new SetWorkload(List.of("set-a", "set-b", "set-c"), s.waitReplicas(), 500);
+                RegisterWorkload registers = new RegisterWorkload(List.of("reg-a", "reg-b"));
+                java.util.function.Supplier<RedisNode> master = () ->
+                        Await.until("Sentinels to agree on a master", Duration.ofSeconds(30), group::sentinelMaster);
+                int[] turn = {0};
+                java.util.function.Supplier<Fault> next = () -> switch (turn[0]++ % 3) {
+                    case 0 -> NodeFaults.killThenRestart(master);
+                    case 1 -> NodeFaults.pause(master);
+                    default -> {
+                        RedisNode m = master.get();
+                        List<RedisNode> others = new ArrayList<>(group.replicasOf(m));
+                        others.addAll(group.sentinels());
+                        yield Partition.isolate(() -> m, () -> others);
+                    }
+                };
+                report.begin();
+                try (Nemesis nemesis = Nemesis.periodic(interval, run, hold, next);
+                     WorkloadRunner setClients = WorkloadRunner.start(sets, kv, 2, 0, PAUSE_MS, history);
+                     WorkloadRunner registerClients = WorkloadRunner.start(registers, kv, 2, 2, PAUSE_MS, history)) {
+                    nemesis.start();
+                    nemesis.await();
+                    report.faults(nemesis.windows());
+                    Thread.sleep(s.settle().toMillis());
+                }
+                long endedMs = System.currentTimeMillis();
+                RedisNode finalMaster = master.get();
+                for (RedisNode n : group.replicasOf(finalMaster)) {
+                    Await.until(n.name() + " to follow " + finalMaster.name(), Duration.ofSeconds(40), () ->
+                            "slave".equals(n.info("replication").get("role"))
+                                    && (finalMaster.ip()).equals(n.info("replication").get("master_host")));
+                }
+                List<ReplicationConvergence.Sample> samples = awaitConvergence(finalMaster, group.replicasOf(finalMaster));
+                Map<String, List<String>> finalState = Observe.finalState(sets, kv);
+
+                List<Operation> ops = history.operations();
+                report.history(history, endedMs);
+                List<Operation> writes = ops.stream().filter(o -> !o.op().equals("read")).toList();
+                report.figure("faults", report.faultWindows().size());
+                report.figure("longestWriteGapMs", Failover.longestWriteGapMs(writes, report.startedAt(), endedMs));
+                for (dev.verdict.chaos.fault.FaultWindow w : report.faultWindows()) {
+                    CheckResult resumed = Failover.checkResumed(writes, w.endMs(), null, s.failoverBound().toMillis());
+                    report.check(new CheckResult("writes resume after " + w.name() + " of " + w.node(),
+                            resumed.passed(), resumed.detail()));
+                }
+                lossFigures(report, ops, finalState, false);
+                report.check(ReplicationConvergence.checkOffsets(endedMs, samples, 60_000));
+                report.check(ReplicationConvergence.checkDigests(Observe.digests(group.dataNodes())));
+                linearizabilityFigures(report, ops);
             }
         });
     }

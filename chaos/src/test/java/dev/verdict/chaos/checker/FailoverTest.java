@@ -49,4 +49,15 @@ class FailoverTest {
                 new Failover.Candidate("a", 100, 700, true), new Failover.Candidate("b", 100, 700, true));
         assertThat(Failover.eligible(candidates)).containsExactly("a", "b");
     }
+
+    @Test
+    void longestWriteGapSpansTheFailover() {
+        List<Operation> writes = List.of(
+                Operation.ok(0, "write", "k", "1", 0, 100, null),
+                Operation.fail(0, "write", "k", "2", 100, 200),
+                Operation.ok(0, "write", "k", "3", 2000, 2100, null),
+                Operation.ok(0, "write", "k", "4", 2100, 2200, null));
+        assertThat(Failover.longestWriteGapMs(writes, 0, 2500)).isEqualTo(2000);
+        assertThat(Failover.longestWriteGapMs(writes, 0, 5000)).isEqualTo(2800);
+    }
 }
