@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /**
  * Faults on one node, chosen when the fault starts (so "the current master" is the master at
  * that moment): kill -9 (with or without a restart on the same data directory), pause,
- * random packet loss and a bandwidth limit.
+ * random packet loss, latency and a bandwidth limit.
  */
 public final class NodeFaults {
 
@@ -49,21 +49,32 @@ public final class NodeFaults {
 
     /** Drops the given share of the node's incoming packets until healed. */
     public static Fault packetLoss(Supplier<RedisNode> node, double probability) {
-        NetworkRules[] rules = new NetworkRules[1];
+        RedisNode.Links[] rules = new RedisNode.Links[1];
         return Faults.of("loss " + probability, () -> node.get().name(),
                 () -> {
-                    rules[0] = new NetworkRules(node.get());
+                    rules[0] = node.get().links();
                     rules[0].dropRandomly(probability);
+                },
+                () -> rules[0].clear());
+    }
+
+    /** Delays the node's traffic until healed (process nodes, through their fault proxy). */
+    public static Fault latency(Supplier<RedisNode> node, java.time.Duration delay) {
+        RedisNode.Links[] rules = new RedisNode.Links[1];
+        return Faults.of("latency " + delay.toMillis() + "ms", () -> node.get().name(),
+                () -> {
+                    rules[0] = node.get().links();
+                    rules[0].delay(delay);
                 },
                 () -> rules[0].clear());
     }
 
     /** Limits the node's outgoing bandwidth ({@code "1mbit"}) until healed. */
     public static Fault bandwidth(Supplier<RedisNode> node, String rate) {
-        NetworkRules[] rules = new NetworkRules[1];
+        RedisNode.Links[] rules = new RedisNode.Links[1];
         return Faults.of("bandwidth " + rate, () -> node.get().name(),
                 () -> {
-                    rules[0] = new NetworkRules(node.get());
+                    rules[0] = node.get().links();
                     rules[0].limitRate(rate);
                 },
                 () -> rules[0].clear());

@@ -28,7 +28,7 @@ public final class Partition {
     }
 
     private static Fault split(Supplier<List<RedisNode>> minority, Supplier<List<RedisNode>> majority, String name) {
-        List<NetworkRules> applied = new ArrayList<>();
+        List<RedisNode.Links> applied = new ArrayList<>();
         List<RedisNode> side = new ArrayList<>();
         return Faults.of(name,
                 () -> side.isEmpty() ? names(minority.get()) : names(side),
@@ -37,16 +37,16 @@ public final class Partition {
                     side.addAll(minority.get());
                     List<RedisNode> others = majority.get().stream().filter(n -> !side.contains(n)).toList();
                     for (RedisNode node : side) {
-                        NetworkRules rules = new NetworkRules(node);
-                        applied.add(rules);
+                        RedisNode.Links links = node.links();
+                        applied.add(links);
                         for (RedisNode peer : others) {
-                            rules.dropPeer(peer);
+                            links.cut(peer);
                         }
                     }
                 },
                 () -> {
-                    for (NetworkRules rules : applied) {
-                        rules.clear();
+                    for (RedisNode.Links links : applied) {
+                        links.clear();
                     }
                     applied.clear();
                 });

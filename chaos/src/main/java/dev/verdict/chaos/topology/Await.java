@@ -29,7 +29,16 @@ public final class Await {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out after " + timeout + " waiting for " + what, last);
             }
-            RedisNode.sleep(50);
+            sleep(50);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

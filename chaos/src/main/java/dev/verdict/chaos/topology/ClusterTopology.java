@@ -1,6 +1,5 @@
 package dev.verdict.chaos.topology;
 
-import org.testcontainers.containers.Network;
 import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
@@ -18,17 +17,19 @@ public final class ClusterTopology implements Topology {
 
     public static final int SLOTS = 16384;
 
-    private final Network network;
+    private final NodeFactory factory;
     private final List<RedisNode> nodes = new ArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
-    private ClusterTopology(Network network) {
-        this.network = network;
-        owned.add(network);
+    private ClusterTopology(NodeFactory factory) {
+        this.factory = factory;
+        owned.add(factory);
     }
 
     public static ClusterTopology start(long nodeTimeoutMs, Map<String, String> config) {
-        ClusterTopology cluster = Teardown.atExit(new ClusterTopology(ReplicationGroup.newNetwork()));
+        // Cluster runs in containers only: behind fault proxies nodes would need cluster-announce
+        // ports per proxy, which the local-process fallback does not set up.
+        ClusterTopology cluster = Teardown.atExit(new ClusterTopology(new ContainerNodes()));
         try {
             cluster.build(nodeTimeoutMs, config);
             return cluster;
@@ -45,7 +46,7 @@ public final class ClusterTopology implements Topology {
         all.put("cluster-config-file", "nodes.conf");
         all.putAll(config);
         for (int i = 1; i <= 6; i++) {
-            RedisNode node = RedisNode.server("redis-" + i, network, all);
+            RedisNode node = factory.server("redis-" + i, all);
             owned.add(node);
             nodes.add(node);
         }
@@ -60,7 +61,7 @@ public final class ClusterTopology implements Topology {
         RedisNode first = nodes.get(0);
         for (RedisNode node : nodes.subList(1, nodes.size())) {
             try (Jedis j = node.connect()) {
-                j.clusterMeet(first.ip(), RedisNode.PORT);
+                j.clusterMeet(first.ip(), first.port());
             }
         }
         Await.until("all nodes to know each other", Duration.ofSeconds(30), () -> nodes.stream().allMatch(n -> {

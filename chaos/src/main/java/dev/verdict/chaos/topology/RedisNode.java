@@ -1,232 +1,100 @@
 package dev.verdict.chaos.topology;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * One real Redis server (or Sentinel) in a container on a topology's own Docker network. The
- * test JVM reaches it at its address on that network, the same address its peers use, so
- * Sentinel and Cluster hand clients addresses that work from here. Kill and restart keep the
- * container and so its data directory; partitions and bandwidth limits act inside the
- * container's network namespace.
+ * One Redis server or Sentinel of a topology, wherever it runs (a container on the topology's
+ * network, or a local process on its own loopback address). Its address is the one peers and
+ * the test JVM both use. Kill and restart keep its data directory.
  */
-public final class RedisNode implements AutoCloseable {
+public interface RedisNode extends AutoCloseable {
 
-    public static final int PORT = 6379;
-    public static final int SENTINEL_PORT = 26379;
-    private static final String SENTINEL_CONF = "/data/sentinel.conf";
+    String name();
 
-    private final String name;
-    private final int port;
-    private final GenericContainer<?> container;
-    private volatile String ip;
+    String ip();
 
-    private RedisNode(String name, int port, GenericContainer<?> container) {
-        this.name = name;
-        this.port = port;
-        this.container = container;
-    }
-
-    /** Starts redis-server with the given directives ({@code appendonly -> yes}) on the network. */
-    public static RedisNode server(String name, Network network, Map<String, String> config) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("port", String.valueOf(PORT));
-        all.put("bind", "0.0.0.0");
-        all.put("protected-mode", "no");
-        all.put("dir", "/data");
-        // Checkers compare datasets with DEBUG DIGEST, which Redis 7 refuses unless enabled.
-        all.put("enable-debug-command", "yes");
-        all.putAll(config);
-        List<String> command = new ArrayList<>();
-        all.forEach((k, v) -> {
-            command.add("--" + k);
-            command.addAll(List.of(v.split(" ")));
-        });
-        GenericContainer<?> container = container(name, network).withCommand(command.toArray(String[]::new));
-        return start(new RedisNode(name, PORT, container));
-    }
-
-    /** Starts a Sentinel with the given configuration file (Sentinel rewrites it, so it lives in /data). */
-    public static RedisNode sentinel(String name, Network network, String sentinelConf) {
-        GenericContainer<?> container = container(name, network)
-                .withCopyToContainer(Transferable.of(sentinelConf), SENTINEL_CONF)
-                .withCommand(SENTINEL_CONF, "--sentinel");
-        return start(new RedisNode(name, SENTINEL_PORT, container));
-    }
-
-    @SuppressWarnings("resource")
-    private static GenericContainer<?> container(String name, Network network) {
-        return new GenericContainer<>(DockerImageName.parse(ScratchRedisImage.resolve()))
-                .withNetwork(network)
-                .withNetworkAliases(name)
-                .withLabels(ScratchRedisImage.LABELS)
-                .withCreateContainerCmdModifier(cmd -> cmd.withName("verdict-chaos-" + name + "-" + Long.toHexString(System.nanoTime())))
-                .waitingFor(Wait.forLogMessage(".*(Ready to accept connections|Sentinel ID is).*\\n", 1)
-                        .withStartupTimeout(Duration.ofSeconds(30)));
-    }
-
-    private static RedisNode start(RedisNode node) {
-        Teardown.atExit(node);
-        try {
-            node.container.start();
-            node.ip = node.inspect().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
-            node.awaitPing(Duration.ofSeconds(10));
-            return node;
-        } catch (RuntimeException e) {
-            node.close();
-            throw e;
-        }
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String ip() {
-        return ip;
-    }
-
-    public int port() {
-        return port;
-    }
+    /** The port peers and clients use. */
+    int port();
 
     /** {@code ip:port}, the form Redis reports in INFO, ROLE and CLUSTER NODES. */
-    public String address() {
-        return ip + ":" + port;
+    default String address() {
+        return ip() + ":" + port();
     }
 
-    public HostAndPort hostAndPort() {
-        return new HostAndPort(ip, port);
+    default HostAndPort hostAndPort() {
+        return new HostAndPort(ip(), port());
     }
 
     /** A fresh connection with short timeouts; the caller closes it. */
-    public Jedis connect() {
-        return new Jedis(hostAndPort(), DefaultJedisClientConfig.builder().protocol(redis.clients.jedis.RedisProtocol.RESP2)
+    default Jedis connect() {
+        return new Jedis(hostAndPort(), DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP2)
                 .connectionTimeoutMillis(1000).socketTimeoutMillis(2000).build());
     }
 
     /** One INFO section as fields. */
-    public Map<String, String> info(String section) {
+    default Map<String, String> info(String section) {
         try (Jedis jedis = connect()) {
             return Info.parse(jedis.info(section));
         }
     }
 
-    /** kill -9: the server dies at once without saving; the container and its /data remain. */
-    public void kill() {
-        docker().killContainerCmd(containerId()).withSignal("KILL").exec();
-    }
+    /** kill -9: the server dies at once without saving; its data directory remains. */
+    void kill();
 
-    /** Starts the killed server again in the same container, with the same data directory and address. */
-    public void restart() {
-        docker().startContainerCmd(containerId()).exec();
-        String now = inspect().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
-        if (!now.equals(ip)) {
-            throw new IllegalStateException(name + " came back at " + now + " instead of " + ip);
-        }
-        awaitPing(Duration.ofSeconds(30));
-    }
+    /** Starts the killed server again with the same data directory, configuration and address. */
+    void restart();
 
-    /** SIGSTOP for the whole container (docker pause): connections stay open, nothing is answered. */
-    public void pause() {
-        docker().pauseContainerCmd(containerId()).exec();
-    }
+    /** SIGSTOP: connections stay open, nothing is answered until {@link #resume()}. */
+    void pause();
 
-    public void resume() {
-        docker().unpauseContainerCmd(containerId()).exec();
-    }
+    void resume();
 
-    public boolean running() {
-        return Boolean.TRUE.equals(inspect().getState().getRunning());
-    }
+    boolean running();
 
-    /** Runs a command in the container's network namespace from the host (the image has no tools). */
-    public String inNetworkNamespace(String... command) {
-        List<String> full = new ArrayList<>(List.of("nsenter", "-t", String.valueOf(pid()), "-n"));
-        full.addAll(List.of(command));
-        return Processes.run(full);
-    }
+    /** A handle for faults on this node's network links; {@link Links#clear()} undoes exactly what it did. */
+    Links links();
 
-    private long pid() {
-        Long pid = inspect().getState().getPidLong();
-        if (pid == null || pid == 0) {
-            throw new IllegalStateException(name + " is not running");
-        }
-        return pid;
-    }
-
-    public void awaitPing(Duration timeout) {
+    default void awaitPing(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try (Jedis jedis = connect()) {
-                String pong = jedis.ping();
-                if ("PONG".equals(pong)) {
+                if ("PONG".equals(jedis.ping())) {
                     return;
                 }
             } catch (RuntimeException e) {
-                last = e;
-                // LOADING or not listening yet.
+                last = e; // LOADING, or not listening yet.
             }
-            sleep(100);
+            Await.sleep(100);
         }
-        throw new IllegalStateException(name + " did not answer PING within " + timeout, last);
-    }
-
-    private InspectContainerResponse inspect() {
-        return docker().inspectContainerCmd(containerId()).exec();
-    }
-
-    private String containerId() {
-        return container.getContainerId();
-    }
-
-    private static DockerClient docker() {
-        return DockerClientFactory.instance().client();
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        throw new IllegalStateException(name() + " did not answer PING within " + timeout, last);
     }
 
     @Override
-    public void close() {
-        try {
-            if (container.getContainerId() != null) {
-                try {
-                    docker().unpauseContainerCmd(containerId()).exec();
-                } catch (RuntimeException notPaused) {
-                    // Usual case: it was not paused. A paused container cannot be stopped.
-                }
-            }
-            container.stop();
-        } finally {
-            Teardown.release(this);
-        }
-    }
+    void close();
 
-    @Override
-    public String toString() {
-        return name + "@" + address();
+    /** Faults on a node's traffic, applied by whatever the node's kind allows. */
+    interface Links {
+
+        /** Drops everything between this node and {@code peer}, both ways (not the test JVM's traffic). */
+        void cut(RedisNode peer);
+
+        /** Drops a random share of incoming traffic. */
+        void dropRandomly(double probability);
+
+        /** Limits outgoing bandwidth, e.g. {@code "1mbit"}. */
+        void limitRate(String rate);
+
+        /** Delays traffic on the node's links. */
+        void delay(Duration latency);
+
+        /** Undoes everything this handle did. */
+        void clear();
     }
 }

@@ -1,6 +1,5 @@
 package dev.verdict.chaos.topology;
 
-import org.testcontainers.containers.Network;
 import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
@@ -12,13 +11,13 @@ import java.util.Map;
 /** One master and its replicas (two by default), all real Redis, on a dedicated network. */
 public class ReplicationGroup implements Topology {
 
-    protected final Network network;
+    protected final NodeFactory nodes;
     protected final List<RedisNode> dataNodes = new ArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
-    protected ReplicationGroup(Network network) {
-        this.network = network;
-        owned.add(network);
+    protected ReplicationGroup(NodeFactory nodes) {
+        this.nodes = nodes;
+        owned.add(nodes);
     }
 
     /** One master, two replicas; {@code config} applies to all three (persistence, min-replicas, ...). */
@@ -28,7 +27,11 @@ public class ReplicationGroup implements Topology {
 
     /** A master with {@code replicas} replicas (0: a single server, for persistence experiments). */
     public static ReplicationGroup start(Map<String, String> config, int replicas) {
-        ReplicationGroup group = Teardown.atExit(new ReplicationGroup(newNetwork()));
+        return start(NodeFactory.detect(), config, replicas);
+    }
+
+    public static ReplicationGroup start(NodeFactory nodes, Map<String, String> config, int replicas) {
+        ReplicationGroup group = Teardown.atExit(new ReplicationGroup(nodes));
         try {
             group.startNodes(config, replicas);
             return group;
@@ -38,17 +41,13 @@ public class ReplicationGroup implements Topology {
         }
     }
 
-    protected static Network newNetwork() {
-        return Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(ScratchRedisImage.LABELS)).build();
-    }
-
     protected void startNodes(Map<String, String> config, int replicas) {
-        RedisNode master = own(RedisNode.server("redis-1", network, config));
+        RedisNode master = own(nodes.server("redis-1", config));
         dataNodes.add(master);
         for (int i = 0; i < replicas; i++) {
             Map<String, String> replicaConfig = new LinkedHashMap<>(config);
-            replicaConfig.put("replicaof", master.ip() + " " + RedisNode.PORT);
-            dataNodes.add(own(RedisNode.server("redis-" + (i + 2), network, replicaConfig)));
+            replicaConfig.put("replicaof", master.ip() + " " + master.port());
+            dataNodes.add(own(nodes.server("redis-" + (i + 2), replicaConfig)));
         }
         Await.until("replicas in sync with " + master, Duration.ofSeconds(30), () ->
                 dataNodes.subList(1, dataNodes.size()).stream()
@@ -63,6 +62,11 @@ public class ReplicationGroup implements Topology {
     @Override
     public String kind() {
         return "replication";
+    }
+
+    /** "container" or "process". */
+    public String nodeKind() {
+        return nodes.kind();
     }
 
     @Override

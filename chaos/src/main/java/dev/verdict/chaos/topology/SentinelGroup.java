@@ -19,12 +19,17 @@ public final class SentinelGroup extends ReplicationGroup {
 
     private final List<RedisNode> sentinels = new ArrayList<>();
 
-    private SentinelGroup() {
-        super(newNetwork());
+    private SentinelGroup(NodeFactory nodes) {
+        super(nodes);
     }
 
     public static SentinelGroup start(Map<String, String> config, long downAfterMs, long failoverTimeoutMs) {
-        SentinelGroup group = Teardown.atExit(new SentinelGroup());
+        return start(NodeFactory.detect(), config, downAfterMs, failoverTimeoutMs);
+    }
+
+    public static SentinelGroup start(NodeFactory nodes, Map<String, String> config, long downAfterMs,
+                                      long failoverTimeoutMs) {
+        SentinelGroup group = Teardown.atExit(new SentinelGroup(nodes));
         try {
             group.startNodes(config, 2);
             group.startSentinels(downAfterMs, failoverTimeoutMs);
@@ -37,15 +42,13 @@ public final class SentinelGroup extends ReplicationGroup {
 
     private void startSentinels(long downAfterMs, long failoverTimeoutMs) {
         RedisNode master = dataNodes.get(0);
-        String conf = String.join("\n",
-                "port " + RedisNode.SENTINEL_PORT,
-                "sentinel monitor " + MASTER_NAME + " " + master.ip() + " " + RedisNode.PORT + " 2",
+        List<String> conf = List.of(
+                "sentinel monitor " + MASTER_NAME + " " + master.ip() + " " + master.port() + " 2",
                 "sentinel down-after-milliseconds " + MASTER_NAME + " " + downAfterMs,
                 "sentinel failover-timeout " + MASTER_NAME + " " + failoverTimeoutMs,
-                "sentinel parallel-syncs " + MASTER_NAME + " 2",
-                "");
+                "sentinel parallel-syncs " + MASTER_NAME + " 2");
         for (int i = 1; i <= 3; i++) {
-            sentinels.add(own(RedisNode.sentinel("sentinel-" + i, network, conf)));
+            sentinels.add(own(nodes.sentinel("sentinel-" + i, conf)));
         }
         // A failover needs every Sentinel to know the replicas and a majority of its peers.
         Await.until("sentinels to discover replicas and each other", Duration.ofSeconds(30), () ->

@@ -37,7 +37,9 @@ class SentinelLongExperimentTest {
     @Test
     void minorityPartitionWithWaitForOneReplicaLeavesMinorityWritesUnacknowledged() {
         ExperimentReport report = SentinelExperiments.isolateMaster("sentinel-minority-partition-wait",
-                SentinelExperiments.Settings.quick().withWait(1));
+                SentinelExperiments.Settings.quick().withWait(1)
+                        // WAIT on the new master succeeds only once the other replica has resynced from it.
+                        .withTimes(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(6), java.time.Duration.ofSeconds(10)));
 
         System.out.println(report);
         assertThat(report.failedChecks()).isEmpty();

@@ -1,6 +1,4 @@
-package dev.verdict.chaos.fault;
-
-import dev.verdict.chaos.topology.RedisNode;
+package dev.verdict.chaos.topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,30 +9,33 @@ import java.util.List;
  * the rules Docker keeps there (its DNS in the nat table) are never touched. This kernel has no
  * netem: drops and random loss are iptables, bandwidth is tc tbf.
  */
-final class NetworkRules {
+final class NetworkRules implements RedisNode.Links {
 
-    private final RedisNode node;
+    private final ContainerNode node;
     private final List<List<String>> iptables = new ArrayList<>();
     private boolean qdisc;
 
-    NetworkRules(RedisNode node) {
+    NetworkRules(ContainerNode node) {
         this.node = node;
     }
 
     /** Drops everything between this node and {@code peer}, both ways. */
-    void dropPeer(RedisNode peer) {
+    @Override
+    public void cut(RedisNode peer) {
         add(List.of("INPUT", "-s", peer.ip(), "-j", "DROP"));
         add(List.of("OUTPUT", "-d", peer.ip(), "-j", "DROP"));
     }
 
     /** Drops a random share of incoming packets. */
-    void dropRandomly(double probability) {
+    @Override
+    public void dropRandomly(double probability) {
         add(List.of("INPUT", "-m", "statistic", "--mode", "random", "--probability", Double.toString(probability),
                 "-j", "DROP"));
     }
 
     /** Limits outgoing traffic with a token bucket. */
-    void limitRate(String rate) {
+    @Override
+    public void limitRate(String rate) {
         node.inNetworkNamespace("tc", "qdisc", "add", "dev", "eth0", "root", "tbf", "rate", rate,
                 "burst", "32kbit", "latency", "400ms");
         qdisc = true;
@@ -47,7 +48,14 @@ final class NetworkRules {
         iptables.add(rule);
     }
 
-    void clear() {
+    /** Containers get no delay: this kernel has no netem, and their links bypass any proxy. */
+    @Override
+    public void delay(java.time.Duration latency) {
+        throw new UnsupportedOperationException("latency needs netem, which this kernel lacks, or a fault proxy (process nodes)");
+    }
+
+    @Override
+    public void clear() {
         if (!node.running()) {
             iptables.clear();
             qdisc = false;

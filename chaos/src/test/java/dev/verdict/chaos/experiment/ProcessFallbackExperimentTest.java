@@ -1,0 +1,34 @@
+package dev.verdict.chaos.experiment;
+
+import dev.verdict.chaos.topology.NodeFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Sentinel experiment on local processes at 127.0.0.x, as it runs where no Docker engine is. */
+@Tag("chaos")
+class ProcessFallbackExperimentTest {
+
+    @BeforeEach
+    void forceProcesses() {
+        System.setProperty(NodeFactory.PROPERTY, "process");
+    }
+
+    @AfterEach
+    void restoreDetection() {
+        System.clearProperty(NodeFactory.PROPERTY);
+    }
+
+    @Test
+    void sentinelFailoverAfterKillingTheMasterWorksOnLocalProcesses() {
+        ExperimentReport report = SentinelExperiments.killMaster("sentinel-kill-master-processes",
+                SentinelExperiments.Settings.quick());
+
+        System.out.println(report);
+        assertThat(report.failedChecks()).isEmpty();
+        assertThat(report.figures().get("failoverMs").longValue()).isPositive();
+    }
+}
