@@ -129,7 +129,10 @@ public final class ScratchImage {
         }
         for (Path binary : binaries) {
             for (Path library : sharedLibraries(binary)) {
-                files.putIfAbsent(library.toString(), library);
+                // A library inside a copied folder (found through $ORIGIN) is in the image already.
+                if (sources.values().stream().noneMatch(source -> library.startsWith(source))) {
+                    files.putIfAbsent(library.toString(), library);
+                }
             }
         }
         return files;
@@ -150,7 +153,7 @@ public final class ScratchImage {
         for (String line : Commands.output(List.of("ldd", file.toString()), true).split("\n")) {
             Matcher matcher = LDD_LINE.matcher(line);
             if (matcher.find()) {
-                libraries.add(Path.of(matcher.group(1)));
+                libraries.add(Path.of(matcher.group(1)).normalize());
             }
         }
         return libraries;

@@ -57,7 +57,7 @@ class RedisImageTest {
 
     @Test
     void containersOnOneNetworkReachEachOtherByAlias() {
-        try (Network network = Network.newNetwork();
+        try (Network network = HarnessNetwork.create();
                 RedisContainer primary = new RedisContainer(image).withNetwork(network).withNetworkAliases("primary");
                 RedisContainer replica = new RedisContainer(image).withNetwork(network)
                         .withArgs("--replicaof", "primary", String.valueOf(RedisContainer.PORT))) {
