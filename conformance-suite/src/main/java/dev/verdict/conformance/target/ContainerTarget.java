@@ -54,7 +54,6 @@ final class ContainerTarget implements Target {
             container.start();
             endpoint = new Endpoint("127.0.0.1", hostPort);
             ServerProbe.awaitPing(endpoint, STARTUP, this::running, name);
-            version = ServerProbe.version(endpoint);
         } catch (RuntimeException e) {
             container.stop();
             endpoint = null;
@@ -86,6 +85,9 @@ final class ContainerTarget implements Target {
     @Override
     public synchronized String version() {
         requireStarted();
+        if (version == null) {
+            version = ServerProbe.version(endpoint);
+        }
         return version;
     }
 

@@ -2,8 +2,10 @@ package dev.verdict.conformance.target;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A server as a child process of this JVM (real {@code redis-server}, or {@code java -jar} of the
@@ -60,7 +63,6 @@ final class ProcessTarget implements Target {
         Janitor.closeAtExit(this);
         try {
             launch();
-            version = ServerProbe.version(endpoint);
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -90,6 +92,9 @@ final class ProcessTarget implements Target {
     @Override
     public synchronized String version() {
         requireStarted();
+        if (version == null) {
+            version = ServerProbe.version(endpoint);
+        }
         return version;
     }
 
@@ -115,6 +120,7 @@ final class ProcessTarget implements Target {
     public synchronized void pause() {
         requireStarted();
         signal("STOP");
+        awaitAllThreadsStopped();
         paused = true;
     }
 
@@ -193,6 +199,41 @@ final class ProcessTarget implements Target {
             throw new IllegalStateException("interrupted while waiting for " + name + " to exit", e);
         }
         Janitor.unregisterProcess(processRecord);
+    }
+
+    /**
+     * SIGSTOP takes effect asynchronously, thread by thread; a request sent right after kill
+     * returns could still be answered. Linux shows each thread's state in /proc.
+     */
+    private void awaitAllThreadsStopped() {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (!allStopped(tasks)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") did not stop within 5 s of SIGSTOP");
+            }
+            ServerProbe.sleep(5);
+        }
+    }
+
+    private static boolean allStopped(Path tasks) {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.allMatch(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // The state follows the parenthesised command name, which may itself hold spaces.
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    return state == 'T' || state == 't';
+                } catch (IOException e) {
+                    return true; // the thread ended
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tasks, e);
+        }
     }
 
     private void signal(String signal) {

@@ -53,7 +53,16 @@ class TargetContractTest {
             assertThat(jedis.set("greeting", "hello")).isEqualTo("OK");
             assertThat(jedis.get("greeting")).isEqualTo("hello");
             assertThat(jedis.get("never-set")).isNull();
-            assertThat(target.version()).matches("\\d+\\.\\d+\\.\\d+");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void versionIsTheOneInfoServerReports(TargetSpec spec) {
+        try (Target target = started(spec, Map.of())) {
+            assertThat(target.version())
+                    .matches("\\d+\\.\\d+\\.\\d+")
+                    .isEqualTo(ServerProbe.info(target.endpoint(), "server").get("redis_version"));
         }
     }
 
