@@ -1,0 +1,22 @@
+package dev.verdict.server.db;
+
+import java.util.function.LongSupplier;
+
+/** The server's numbered databases (16 by default, the {@code databases} parameter). */
+public final class Keyspace {
+
+    private final Database[] databases;
+
+    public Keyspace(int count, KeyspaceListener listener, LongSupplier clock) {
+        databases = new Database[count];
+        for (int i = 0; i < count; i++) databases[i] = new Database(i, listener, clock);
+    }
+
+    public Database db(int index) {
+        return databases[index];
+    }
+
+    public int count() {
+        return databases.length;
+    }
+}
