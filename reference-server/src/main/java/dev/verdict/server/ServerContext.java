@@ -1,5 +1,6 @@
 package dev.verdict.server;
 
+import dev.verdict.server.blocking.BlockedClients;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Dispatcher;
@@ -7,6 +8,7 @@ import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.KeyspaceListener;
 import dev.verdict.server.db.Keyspace;
+import dev.verdict.server.pubsub.KeyspaceEvents;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
@@ -28,6 +30,8 @@ public final class ServerContext implements KeyspaceListener {
     private final Dispatcher dispatcher;
     private final Keyspace keyspace;
     private final ServerClock clock = new ServerClock();
+    private final KeyspaceEvents events = new KeyspaceEvents();
+    private final BlockedClients blocked = new BlockedClients();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final Set<Client> pendingWrites = new LinkedHashSet<>();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -55,6 +59,14 @@ public final class ServerContext implements KeyspaceListener {
 
     public Keyspace keyspace() {
         return keyspace;
+    }
+
+    public KeyspaceEvents events() {
+        return events;
+    }
+
+    public BlockedClients blocked() {
+        return blocked;
     }
 
     public ServerClock clock() {

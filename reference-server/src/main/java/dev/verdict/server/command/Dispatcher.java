@@ -38,6 +38,7 @@ public final class Dispatcher {
             return;
         }
         command.handler().execute(client, argv);
+        server.blocked().serveReadyKeys();
     }
 
     /** The implemented command or subcommand {@code argv} names, or null after replying an error. */

@@ -16,6 +16,13 @@ public final class Keyspace {
         return databases[index];
     }
 
+    /**
+     * The keyspace's share of serverCron, run on the event loop {@code hz} times a second:
+     * active expiry and incremental rehashing, bounded in time.
+     */
+    public void cron(long nowMillis) {
+    }
+
     public int count() {
         return databases.length;
     }
