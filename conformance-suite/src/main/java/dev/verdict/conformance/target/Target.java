@@ -31,6 +31,11 @@ public interface Target extends AutoCloseable {
 
     Set<Fault> supportedFaults();
 
+    /** Why a fault is missing from {@link #supportedFaults()}, for skipped tests and reports. */
+    default String whyUnsupported(Fault fault) {
+        return name() + " does not offer " + fault + " (it offers " + supportedFaults() + ")";
+    }
+
     /** kill -9: the server dies without saving; the endpoint refuses connections until restart. */
     void kill();
 

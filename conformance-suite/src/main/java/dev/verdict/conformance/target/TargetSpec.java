@@ -99,7 +99,7 @@ public record TargetSpec(String text, TargetKind kind) {
             throw new IllegalStateException("cannot start " + text + ": " + reason);
         });
         return switch (kind) {
-            case REFERENCE_IN_JVM -> throw new UnsupportedOperationException("PENDING-MERGE");
+            case REFERENCE_IN_JVM -> new ReferenceInJvmTarget(config);
             case REFERENCE_PROCESS -> new ProcessTarget("reference (process)", kind, List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+ExitOnOutOfMemoryError", "-jar", referenceJar().toString()), config);
