@@ -3,11 +3,13 @@ package dev.verdict.conformance.target;
 import dev.verdict.server.RedisServer;
 import dev.verdict.server.config.ServerConfig;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The reference server inside this JVM: the fastest target and the only one that yields code
@@ -18,6 +20,7 @@ final class ReferenceInJvmTarget implements Target {
 
     private final Map<String, String> config;
     private RedisServer server;
+    private Thread eventLoop;
     private Path dataDir;
     private Endpoint endpoint;
     private String version;
@@ -50,6 +53,7 @@ final class ReferenceInJvmTarget implements Target {
         List<String> args = RedisArgs.of(directives);
         try {
             server = RedisServer.start(ServerConfig.fromArgs(args.toArray(String[]::new)));
+            server.runOnLoop(() -> eventLoop = Thread.currentThread());
             endpoint = new Endpoint("127.0.0.1", server.port());
             Janitor.closeAtExit(this);
         } catch (RuntimeException e) {
@@ -112,6 +116,7 @@ final class ReferenceInJvmTarget implements Target {
     public synchronized void pause() {
         requireLive();
         server.pauseEventLoop();
+        awaitEventLoopParked();
     }
 
     @Override
@@ -135,6 +140,32 @@ final class ReferenceInJvmTarget implements Target {
     @Override
     public String toString() {
         return name();
+    }
+
+    /**
+     * pauseEventLoop only queues the blocking task; requests already read in the loop's current
+     * turn would still be answered. The pause holds once the loop thread waits on its latch.
+     */
+    private void awaitEventLoopParked() {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (!parked(eventLoop)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name() + ": the event loop did not block within 5 s of pausing");
+            }
+            ServerProbe.sleep(5);
+        }
+    }
+
+    private static boolean parked(Thread thread) {
+        if (thread.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals(CountDownLatch.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requireLive() {
