@@ -3,7 +3,9 @@ package dev.verdict.conformance.target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,7 @@ public final class RedisImage {
 
     private static final Pattern VERSION = Pattern.compile("\\bv=(\\S+)");
     private static String resolved;
+    private static final Map<String, Boolean> PULLABLE = new ConcurrentHashMap<>();
 
     private RedisImage() {
     }
@@ -91,8 +94,12 @@ public final class RedisImage {
         return Optional.empty();
     }
 
-    /** Whether the image is present or can be pulled within a minute. */
+    /** Whether the image is present or can be pulled within a minute; a failed pull is not retried. */
     static boolean pullable(String image) {
+        return PULLABLE.computeIfAbsent(image, RedisImage::pull);
+    }
+
+    private static boolean pull(String image) {
         if (ScratchImage.exists(image)) {
             return true;
         }
