@@ -12,9 +12,11 @@ import org.testcontainers.DockerClientFactory;
 /**
  * A server in a container (real Redis or the reference server). Its loopback host port comes from
  * {@link FreePorts} and is bound explicitly, so it stays the same across a restart; the container
- * and its {@code /data} live until {@link #stop()}, which removes them.
+ * and its {@code /data} live until {@link #stop()}, which removes them. Topologies wrap their own
+ * containers (on a {@link HarnessNetwork}, with aliases and replica arguments) in one of these to
+ * get the faults.
  */
-final class ContainerTarget implements Target {
+public final class ContainerTarget implements Target {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
@@ -26,7 +28,8 @@ final class ContainerTarget implements Target {
     private String version;
     private boolean paused;
 
-    ContainerTarget(String name, TargetKind kind, ServerContainer<?> container, Map<String, String> config) {
+    /** A target around a container that is not started yet; {@code config} is added to its command line. */
+    public ContainerTarget(String name, TargetKind kind, ServerContainer<?> container, Map<String, String> config) {
         this.name = name;
         this.kind = kind;
         this.container = container.withConfig(config);
