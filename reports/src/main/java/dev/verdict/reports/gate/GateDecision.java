@@ -1,0 +1,12 @@
+package dev.verdict.reports.gate;
+
+import java.util.List;
+
+/** The gate's verdict: it fails when {@code reasons} is not empty; notes never fail it. */
+public record GateDecision(List<String> gatedTargets, List<String> reasons, List<Regression> regressions,
+        List<String> notes) {
+
+    public boolean passed() {
+        return reasons.isEmpty();
+    }
+}
