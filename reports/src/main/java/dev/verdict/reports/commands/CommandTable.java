@@ -2,6 +2,7 @@ package dev.verdict.reports.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,7 +52,9 @@ public final class CommandTable {
             String family = text(doc.get("group"), "other");
             entries.put(display(name), new CommandEntry(display(name), family, null, text(doc.get("summary"), ""), true));
             Map<String, Map<String, JsonNode>> subDocs = docsByName(doc.get("subcommands"));
-            for (JsonNode sub : info.path(INFO_SUBCOMMANDS)) {
+            // A command without subcommands carries an empty RESP3 set ({"~": []}) here, not a list.
+            JsonNode subcommands = info.path(INFO_SUBCOMMANDS);
+            for (JsonNode sub : subcommands.isArray() ? subcommands : MissingNode.getInstance()) {
                 String subName = sub.path(INFO_NAME).asText();
                 Map<String, JsonNode> subDoc = subDocs.getOrDefault(subName, Map.of());
                 entries.put(display(subName), new CommandEntry(display(subName), text(subDoc.get("group"), family),
