@@ -104,8 +104,8 @@ public final class ReportMain implements Callable<Integer> {
         GateDecision decision = new Gate(threshold, gateTargets).decide(draft, previous);
 
         Files.createDirectories(siteDir);
-        AllureOutcome allure = AllureReport.generate(allureDir, siteDir, allureHome != null
-                ? java.util.Optional.of(allureHome)
+        AllureOutcome allure = AllureReport.generate(allureDir, siteDir, () -> allureHome != null
+                ? java.util.Optional.of(allureHome.toAbsolutePath())
                 : AllureCommandLine.locate(repo.resolve("reports/target/allure-commandline")));
         Summary summary = draft.withDecision(decision).withAllure(allure);
         SiteWriter.write(siteDir, table, matrix, read, summary);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -22,16 +24,18 @@ public final class AllureReport {
     private AllureReport() {}
 
     /** Generates into {@code siteDir/allure}; an empty or missing results folder is reported, not fatal. */
-    public static AllureOutcome generate(Path allureResults, Path siteDir, Optional<Path> allureHome) {
+    public static AllureOutcome generate(Path allureResults, Path siteDir, Supplier<Optional<Path>> findAllureHome) {
+        Path out = siteDir.resolve("allure");
+        deleteRecursively(out); // a report left from an earlier run must not pass for this one's
         int files = countResultFiles(allureResults);
         if (files == 0) {
             return AllureOutcome.notGenerated(0, "the Allure results folder " + allureResults + " is empty or missing.");
         }
+        Optional<Path> allureHome = findAllureHome.get();
         if (allureHome.isEmpty()) {
             return AllureOutcome.notGenerated(files, "Allure's command line was not found: build the reports module"
                     + " once (mvn -pl reports compile) so that Maven fetches io.qameta.allure:allure-commandline.");
         }
-        Path out = siteDir.resolve("allure");
         Path home = allureHome.get();
         Path log = siteDir.resolve("allure-generate.log");
         List<String> command = List.of(
@@ -70,6 +74,19 @@ public final class AllureReport {
             return (int) files.filter(f -> f.getFileName().toString().endsWith("-result.json")).count();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the old Allure report " + dir, e);
         }
     }
 

@@ -31,7 +31,7 @@ final class Figures {
         if (known != null) {
             return known;
         }
-        String base = key.endsWith("Ms") ? key.substring(0, key.length() - 2) + "Time" : key;
+        String base = key.endsWith("Ms") ? key.substring(0, key.length() - 2) : key;
         return base.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
