@@ -28,6 +28,7 @@ final class TimelineChart {
     private final ChaosExperiment experiment;
     private final List<Bucket> buckets;
     private final long bucketMs;
+    private final double startMs;
     private final double spanMs;
     private final StringBuilder svg = new StringBuilder(8 * 1024);
 
@@ -42,7 +43,30 @@ final class TimelineChart {
         for (Fault f : experiment.faults()) {
             end = Math.max(end, f.end());
         }
-        this.spanMs = end > 0 ? end : 1000;
+        this.startMs = firstActivity();
+        this.spanMs = end > startMs ? end - startMs : 1000;
+    }
+
+    /**
+     * Experiments often record idle buckets while their topology starts; the chart begins shortly
+     * before the first operation or fault instead, so the interesting part gets the width.
+     */
+    private double firstActivity() {
+        double first = Double.MAX_VALUE;
+        for (Bucket b : buckets) {
+            if (b.ok() + b.fail() + b.unknown() > 0) {
+                first = b.t();
+                break;
+            }
+        }
+        for (Fault f : experiment.faults()) {
+            first = Math.min(first, f.startMs());
+        }
+        if (first == Double.MAX_VALUE) {
+            return 0;
+        }
+        double margin = 4.0 * bucketMs;
+        return first > margin ? Math.floor((first - margin) / 1000) * 1000 : 0;
     }
 
     static String render(ChaosExperiment experiment) {
@@ -129,6 +153,9 @@ final class TimelineChart {
     private void line(int top, int height, double max, Function<Bucket, Double> valueOf, String colour, String name) {
         List<String> points = new ArrayList<>();
         for (Bucket b : buckets) {
+            if (b.t() < startMs) {
+                continue;
+            }
             Double v = valueOf.apply(b);
             if (v == null) {
                 flush(points, colour, name);
@@ -154,8 +181,11 @@ final class TimelineChart {
     }
 
     private void errorBars(int top, double max) {
-        double width = Math.max(1, x(bucketMs) - x(0) - 1);
+        double width = Math.max(1, x(startMs + bucketMs) - x(startMs) - 1);
         for (Bucket b : buckets) {
+            if (b.t() < startMs) {
+                continue;
+            }
             double baseY = top + ERRORS_H;
             double failH = ERRORS_H * b.fail() / max;
             double unknownH = ERRORS_H * b.unknown() / max;
@@ -174,7 +204,7 @@ final class TimelineChart {
 
     private void timeAxis(int plotBottom) {
         double stepMs = niceCeiling(spanMs / 8);
-        for (double t = 0; t <= spanMs + 1e-9; t += stepMs) {
+        for (double t = Math.ceil(startMs / stepMs) * stepMs; t <= startMs + spanMs + 1e-9; t += stepMs) {
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/><text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s s</text>",
                     x(t), x(t), plotBottom, plotBottom + 5, x(t), plotBottom + 18, number(t / 1000)));
@@ -182,7 +212,7 @@ final class TimelineChart {
     }
 
     private double x(double tMs) {
-        return LEFT + PLOT_W * tMs / spanMs;
+        return LEFT + PLOT_W * (tMs - startMs) / spanMs;
     }
 
     private static double y(int top, int height, double max, double v) {
@@ -190,7 +220,7 @@ final class TimelineChart {
     }
 
     private double max(Function<Bucket, Double> valueOf) {
-        return buckets.stream().mapToDouble(b -> value(valueOf.apply(b))).max().orElse(0);
+        return buckets.stream().filter(b -> b.t() >= startMs).mapToDouble(b -> value(valueOf.apply(b))).max().orElse(0);
     }
 
     private static double value(Double v) {

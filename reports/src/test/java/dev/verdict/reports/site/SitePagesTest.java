@@ -8,6 +8,7 @@ import dev.verdict.reports.gate.Gate;
 import dev.verdict.reports.gate.Summary;
 import dev.verdict.reports.gate.SummaryBuilder;
 import dev.verdict.reports.matrix.CompatibilityMatrix;
+import dev.verdict.reports.results.ChaosExperiment;
 import dev.verdict.reports.results.Results;
 import dev.verdict.reports.results.ResultsReader;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,21 @@ class SitePagesTest {
         assertThat(svg.split("class=\"fault\"", -1)).hasSize(3);
         assertThat(svg).contains("series-throughput").contains("series-p50").contains("series-p99")
                 .contains("class=\"errors\"").contains("kill master (redis-1)");
+    }
+
+    @Test
+    void theChartSkipsTheIdleStartOfAnExperiment() {
+        java.util.List<ChaosExperiment.Bucket> buckets = new java.util.ArrayList<>();
+        for (int t = 0; t < 20_000; t += 500) {
+            buckets.add(new ChaosExperiment.Bucket(t, t < 16_000 ? 0 : 100, 0, 0, 0.5, 1.0));
+        }
+        ChaosExperiment idleStart = new ChaosExperiment("idle", "sentinel", "x", 0, 20_000, "pass", null, null,
+                java.util.List.of(new ChaosExperiment.Fault("kill", "n1", 18_000, null)),
+                new ChaosExperiment.Timeline(500, buckets), null);
+
+        String svg = TimelineChart.render(idleStart);
+
+        assertThat(svg).doesNotContain(">0 s<").contains(">14 s<").contains(">20 s<");
     }
 
     @Test
