@@ -20,7 +20,7 @@ public record SpecCase(
         long durationMs) {
 
     public SpecCase {
-        command = command == null ? "?" : command.trim().toUpperCase(Locale.ROOT);
+        command = command == null ? "?" : command.trim().replace('|', ' ').toUpperCase(Locale.ROOT);
         caseName = caseName == null ? "" : caseName;
         target = target == null ? "unknown target" : target;
         targetKind = targetKind == null ? "" : targetKind;

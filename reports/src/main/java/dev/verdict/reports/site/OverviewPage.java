@@ -41,7 +41,9 @@ final class OverviewPage {
                 .element("div", "Gate: " + (pass ? "PASS" : "FAIL"), "class", "verdict-word")
                 .open("p").text(String.format(Locale.ROOT, "Threshold: %.1f%% of spec cases passed on each gated target (%s).",
                         100 * summary.threshold(), summary.gatedTargets().isEmpty() ? "none" : String.join(", ", summary.gatedTargets())))
-                .close("p");
+                .close("p")
+                .element("p", "Generated " + java.time.Instant.ofEpochMilli(summary.generatedAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + " from the results of this run.", "class", "generated");
         if (!summary.reasons().isEmpty()) {
             h.open("ul", "class", "reasons");
             summary.reasons().forEach(r -> h.element("li", r));
