@@ -100,8 +100,13 @@ public final class ReportMain implements Callable<Integer> {
         Results read = new ResultsReader().read(resultsDir);
         CompatibilityMatrix matrix = CompatibilityMatrix.build(table, read.cases());
         Summary draft = SummaryBuilder.draft(matrix, read, threshold, System.currentTimeMillis());
-        Summary previous = baseline == null ? null : SiteWriter.readSummaryJson(baseline);
+        // The launcher may name the previous run's summary before there was a previous run.
+        boolean baselineMissing = baseline != null && !Files.exists(baseline);
+        Summary previous = baseline == null || baselineMissing ? null : SiteWriter.readSummaryJson(baseline);
         GateDecision decision = new Gate(threshold, gateTargets).decide(draft, previous);
+        if (baselineMissing) {
+            decision = decision.withNote("no baseline at " + baseline + ", so nothing was checked for regressions");
+        }
 
         Files.createDirectories(siteDir);
         AllureOutcome allure = AllureReport.generate(allureDir, siteDir, () -> allureHome != null

@@ -70,6 +70,25 @@ class ReportMainTest {
     }
 
     @Test
+    void aBaselineThatDoesNotExistYetIsNotedAndChecksNothing() {
+        Run run = report(Samples.results(), dir.resolve("site"), "--threshold", "0.8",
+                "--baseline", dir.resolve("site/summary.json").toString());
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("note: no baseline at " + dir.resolve("site/summary.json"));
+    }
+
+    @Test
+    void anUnreadableBaselineStopsTheReportWithExitCode2() throws IOException {
+        Files.writeString(dir.resolve("corrupt.json"), "{ not json");
+
+        Run run = report(Samples.results(), dir.resolve("site"), "--baseline", dir.resolve("corrupt.json").toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.out).contains("cannot read the baseline summary");
+    }
+
+    @Test
     void anEmptyResultsFolderStillGivesASiteAndAFailingGate() {
         Run run = report(dir.resolve("nothing-here"), dir.resolve("site"));
 

@@ -6,6 +6,12 @@ import java.util.List;
 public record GateDecision(List<String> gatedTargets, List<String> reasons, List<Regression> regressions,
         List<String> notes) {
 
+    public GateDecision withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new GateDecision(gatedTargets, reasons, regressions, List.copyOf(more));
+    }
+
     public boolean passed() {
         return reasons.isEmpty();
     }
