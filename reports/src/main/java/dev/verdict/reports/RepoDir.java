@@ -8,18 +8,19 @@ final class RepoDir {
 
     private RepoDir() {}
 
-    /** verdict.repo.dir if set, else the nearest folder up from here that holds reports/pom.xml. */
+    /**
+     * The nearest folder holding reports/pom.xml, looking up from verdict.repo.dir if set (Maven
+     * sets it to the folder it was started in, which may be reports/ itself), else from here.
+     */
     static Path find() {
         String configured = System.getProperty("verdict.repo.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path dir = here; dir != null; dir = dir.getParent()) {
+        Path start = (configured != null && !configured.isBlank() ? Path.of(configured) : Path.of(""))
+                .toAbsolutePath().normalize();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("reports").resolve("pom.xml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }
-        return here;
+        return start;
     }
 }
