@@ -10,6 +10,7 @@ import dev.verdict.reports.gate.Gate;
 import dev.verdict.reports.gate.GateDecision;
 import dev.verdict.reports.gate.Summary;
 import dev.verdict.reports.gate.SummaryBuilder;
+import dev.verdict.reports.gate.SummaryJson;
 import dev.verdict.reports.matrix.CompatibilityMatrix;
 import dev.verdict.reports.results.Results;
 import dev.verdict.reports.results.ResultsReader;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,7 +104,7 @@ public final class ReportMain implements Callable<Integer> {
         Summary draft = SummaryBuilder.draft(matrix, read, threshold, System.currentTimeMillis());
         // The launcher may name the previous run's summary before there was a previous run.
         boolean baselineMissing = baseline != null && !Files.exists(baseline);
-        Summary previous = baseline == null || baselineMissing ? null : SiteWriter.readSummaryJson(baseline);
+        Summary previous = baseline == null || baselineMissing ? null : SummaryJson.read(baseline);
         GateDecision decision = new Gate(threshold, gateTargets).decide(draft, previous);
         if (baselineMissing) {
             decision = decision.withNote("no baseline at " + baseline + ", so nothing was checked for regressions");
@@ -110,7 +112,7 @@ public final class ReportMain implements Callable<Integer> {
 
         Files.createDirectories(siteDir);
         AllureOutcome allure = AllureReport.generate(allureDir, siteDir, () -> allureHome != null
-                ? java.util.Optional.of(allureHome.toAbsolutePath())
+                ? Optional.of(allureHome.toAbsolutePath())
                 : AllureCommandLine.locate(repo.resolve("reports/target/allure-commandline")));
         Summary summary = draft.withDecision(decision).withAllure(allure);
         SiteWriter.write(siteDir, table, matrix, read, summary);

@@ -3,6 +3,7 @@ package dev.verdict.reports.allure;
 import dev.verdict.reports.gate.AllureOutcome;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public final class AllureReport {
                 Files.delete(p);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove the old Allure report " + dir, e);
+            throw new UncheckedIOException("cannot remove the old Allure report " + dir, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.verdict.reports.gate;
 import dev.verdict.reports.matrix.TargetOrder;
 import dev.verdict.reports.matrix.TargetTotals;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ public final class Gate {
         }));
         Map<String, ChaosResult> chaosNow = current.chaos().stream()
                 .collect(Collectors.toMap(ChaosResult::key, Function.identity(), (a, b) -> a.passed() ? b : a));
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ChaosResult before : baseline.chaos()) {
             ChaosResult after = chaosNow.get(before.key());
             if (before.passed() && after != null && !after.passed() && seen.add(before.key())) {

@@ -1,5 +1,6 @@
 package dev.verdict.reports.gate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The gate's verdict: it fails when {@code reasons} is not empty; notes never fail it. */
@@ -7,7 +8,7 @@ public record GateDecision(List<String> gatedTargets, List<String> reasons, List
         List<String> notes) {
 
     public GateDecision withNote(String note) {
-        List<String> more = new java.util.ArrayList<>(notes);
+        List<String> more = new ArrayList<>(notes);
         more.add(note);
         return new GateDecision(gatedTargets, reasons, regressions, List.copyOf(more));
     }

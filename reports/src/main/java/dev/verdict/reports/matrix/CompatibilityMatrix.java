@@ -4,6 +4,7 @@ import dev.verdict.reports.commands.CommandEntry;
 import dev.verdict.reports.commands.CommandTable;
 import dev.verdict.reports.results.SpecCase;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class CompatibilityMatrix {
             cells.computeIfAbsent(c.command(), k -> new HashMap<>()).computeIfAbsent(column, k -> new Cell()).add(c);
         }
         List<String> targets = new ArrayList<>(targetKinds.keySet());
-        targets.sort(java.util.Comparator.comparingInt((String t) -> TargetOrder.rank(targetKinds.get(t)))
+        targets.sort(Comparator.comparingInt((String t) -> TargetOrder.rank(targetKinds.get(t)))
                 .thenComparing(t -> t));
         List<Column> orderedColumns = new ArrayList<>(columns);
         orderedColumns.sort(Column.order(targets));

@@ -1,6 +1,7 @@
 package dev.verdict.reports.matrix;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** What the matrix says about a command on a target; listed from the most to the least telling. */
 public enum Status {
@@ -33,7 +34,7 @@ public enum Status {
 
     /** summary.json spells statuses as the result files do. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Status fromWire(String wire) {

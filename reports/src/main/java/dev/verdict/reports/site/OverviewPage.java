@@ -7,6 +7,9 @@ import dev.verdict.reports.gate.Summary;
 import dev.verdict.reports.matrix.CompatibilityMatrix;
 import dev.verdict.reports.matrix.Status;
 import dev.verdict.reports.matrix.TargetTotals;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +45,7 @@ final class OverviewPage {
                 .open("p").text(String.format(Locale.ROOT, "Threshold: %.1f%% of spec cases passed on each gated target (%s).",
                         100 * summary.threshold(), summary.gatedTargets().isEmpty() ? "none" : String.join(", ", summary.gatedTargets())))
                 .close("p")
-                .element("p", "Generated " + java.time.Instant.ofEpochMilli(summary.generatedAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .element("p", "Generated " + Instant.ofEpochMilli(summary.generatedAt()).truncatedTo(ChronoUnit.SECONDS)
                         + " from the results of this run.", "class", "generated");
         if (!summary.reasons().isEmpty()) {
             h.open("ul", "class", "reasons");
@@ -99,7 +102,7 @@ final class OverviewPage {
         }
         h.element("h2", "Command families");
         legend(h);
-        Map<String, Map<String, Map<Status, Integer>>> byTarget = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Map<Status, Integer>>> byTarget = new LinkedHashMap<>();
         matrix.targets().forEach(t -> byTarget.put(t, matrix.familyCounts(t)));
         TreeSet<String> families = new TreeSet<>();
         byTarget.values().forEach(m -> families.addAll(m.keySet()));

@@ -6,9 +6,11 @@ import dev.verdict.reports.matrix.CompatibilityMatrix;
 import dev.verdict.reports.results.Finding;
 import dev.verdict.reports.results.Results;
 import dev.verdict.reports.results.SpecCase;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What every page reads, and the anchors by which pages link to each other's entries. */
@@ -38,8 +40,8 @@ record Site(CommandTable table, CompatibilityMatrix matrix, Results results, Sum
         Map<String, List<String>> byCommand = new HashMap<>();
         List<Finding> all = results.findings();
         for (int i = 0; i < all.size(); i++) {
-            byCommand.computeIfAbsent(all.get(i).command().toUpperCase(java.util.Locale.ROOT),
-                    k -> new java.util.ArrayList<>()).add(findingAnchor(i));
+            byCommand.computeIfAbsent(all.get(i).command().toUpperCase(Locale.ROOT),
+                    k -> new ArrayList<>()).add(findingAnchor(i));
         }
         return byCommand;
     }

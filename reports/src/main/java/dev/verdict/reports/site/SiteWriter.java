@@ -1,9 +1,8 @@
 package dev.verdict.reports.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.verdict.reports.commands.CommandTable;
 import dev.verdict.reports.gate.Summary;
+import dev.verdict.reports.gate.SummaryJson;
 import dev.verdict.reports.matrix.CompatibilityMatrix;
 import dev.verdict.reports.results.Results;
 import java.io.IOException;
@@ -36,25 +35,11 @@ public final class SiteWriter {
                 }
                 Files.copy(css, siteDir.resolve("style.css"), StandardCopyOption.REPLACE_EXISTING);
             }
-            writeSummaryJson(siteDir.resolve("summary.json"), summary);
+            SummaryJson.write(siteDir.resolve("summary.json"), summary);
             Files.writeString(siteDir.resolve("summary.md"), MarkdownSummary.render(summary, siteDir),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site into " + siteDir, e);
-        }
-    }
-
-    public static void writeSummaryJson(Path file, Summary summary) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
-    }
-
-    public static Summary readSummaryJson(Path file) {
-        try {
-            return new ObjectMapper()
-                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .readValue(file.toFile(), Summary.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the baseline summary " + file, e);
         }
     }
 
