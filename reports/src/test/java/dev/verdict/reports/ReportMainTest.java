@@ -34,6 +34,9 @@ class ReportMainTest {
         assertThat(summary.path("allure").path("generated").asBoolean()).isFalse();
         assertThat(Files.readString(dir.resolve("site/summary.md"))).contains("PASS").contains("| reference (in-JVM) |");
         assertThat(Files.readString(dir.resolve("site/index.html"))).contains("No Allure report");
+        assertThat(dir.resolve("site/histories/sentinel-kill-master.history.jsonl")).isRegularFile();
+        assertThat(Files.readString(dir.resolve("site/chaos.html")))
+                .contains("href=\"histories/sentinel-kill-master.history.jsonl\"");
     }
 
     @Test

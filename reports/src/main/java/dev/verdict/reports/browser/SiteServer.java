@@ -21,6 +21,7 @@ public final class SiteServer implements AutoCloseable {
             "css", "text/css; charset=utf-8",
             "json", "application/json",
             "md", "text/markdown; charset=utf-8",
+            "jsonl", "text/plain; charset=utf-8",
             "svg", "image/svg+xml",
             "png", "image/png",
             "js", "text/javascript");

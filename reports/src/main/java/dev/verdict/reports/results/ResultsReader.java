@@ -44,7 +44,7 @@ public final class ResultsReader {
                 chaos.add(experiment);
             }
         }
-        return new Results(List.copyOf(cases), List.copyOf(diffRuns), List.copyOf(chaos), List.copyOf(unreadable));
+        return new Results(resultsDir, List.copyOf(cases), List.copyOf(diffRuns), List.copyOf(chaos), List.copyOf(unreadable));
     }
 
     private <T> T parse(Path file, Class<T> type, List<String> unreadable) {

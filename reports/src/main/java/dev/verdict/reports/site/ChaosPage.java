@@ -6,6 +6,9 @@ import java.util.List;
 /** chaos.html: each experiment's verdict, figures, checks, faults and timeline chart. */
 final class ChaosPage {
 
+    /** Where the site keeps copies of the experiments' histories. */
+    static final String HISTORIES = "histories";
+
     private ChaosPage() {}
 
     static String anchor(int index) {
@@ -20,12 +23,12 @@ final class ChaosPage {
             return h;
         }
         for (int i = 0; i < experiments.size(); i++) {
-            experiment(h, experiments.get(i), anchor(i));
+            experiment(h, experiments.get(i), anchor(i), site);
         }
         return h;
     }
 
-    private static void experiment(Html h, ChaosExperiment e, String anchor) {
+    private static void experiment(Html h, ChaosExperiment e, String anchor, Site site) {
         h.open("section", "class", "experiment", "id", anchor)
                 .open("h2").text(e.name() + " ")
                 .element("span", e.verdict(), "class", "badge " + (e.passed() ? "pass" : "fail")).close("h2")
@@ -64,9 +67,8 @@ final class ChaosPage {
         } else {
             h.open("figure", "class", "chart").raw(TimelineChart.render(e)).close("figure");
         }
-        if (e.history() != null) {
-            h.open("p", "class", "muted").text("History: " + e.history() + " (in the results folder)").close("p");
-        }
+        site.results().historyOf(e).ifPresent(history -> h.open("p", "class", "muted").text("History (one operation per line): ")
+                .link(HISTORIES + "/" + history.getFileName(), history.getFileName().toString()).close("p"));
         h.close("section");
     }
 }

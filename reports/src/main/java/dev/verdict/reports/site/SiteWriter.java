@@ -35,6 +35,14 @@ public final class SiteWriter {
                 }
                 Files.copy(css, siteDir.resolve("style.css"), StandardCopyOption.REPLACE_EXISTING);
             }
+            for (var experiment : results.chaos()) {
+                var history = results.historyOf(experiment);
+                if (history.isPresent()) {
+                    Files.createDirectories(siteDir.resolve(ChaosPage.HISTORIES));
+                    Files.copy(history.get(), siteDir.resolve(ChaosPage.HISTORIES).resolve(history.get().getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             SummaryJson.write(siteDir.resolve("summary.json"), summary);
             Files.writeString(siteDir.resolve("summary.md"), MarkdownSummary.render(summary, siteDir),
                     StandardCharsets.UTF_8);

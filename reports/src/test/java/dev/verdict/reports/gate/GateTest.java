@@ -153,7 +153,7 @@ class GateTest {
     }
 
     private static Summary summary(List<SpecCase> cases, List<ChaosExperiment> chaos) {
-        Results results = new Results(cases, List.of(), chaos, List.of());
+        Results results = new Results(null, cases, List.of(), chaos, List.of());
         return SummaryBuilder.draft(CompatibilityMatrix.build(CommandTable.empty(), cases), results, 0.95, 0);
     }
 }
