@@ -3,6 +3,8 @@ package dev.verdict.reports.site;
 import dev.verdict.reports.results.DiffRun;
 import dev.verdict.reports.results.Finding;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** findings.html: every differential finding, its seed, its minimal reproduction and both replies. */
 final class FindingsPage {
@@ -22,6 +24,13 @@ final class FindingsPage {
                     .open("p", "class", "muted").text(run.targetA() + " vs " + run.targetB() + " \u00b7 " + run.client()
                             + "/" + run.protocol() + " \u00b7 seed " + run.seed() + " \u00b7 " + run.commandsRun()
                             + " commands \u00b7 " + run.findings().size() + " finding(s)").close("p");
+            String mismatched = run.perCommand().entrySet().stream().filter(e -> e.getValue().mismatched() > 0)
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " (" + e.getValue().mismatched() + " of " + e.getValue().run() + ")")
+                    .collect(Collectors.joining(", "));
+            if (!mismatched.isEmpty()) {
+                h.element("p", "Commands with mismatched replies: " + mismatched);
+            }
             if (run.findings().isEmpty()) {
                 h.element("p", "No mismatch.", "class", "empty");
             }

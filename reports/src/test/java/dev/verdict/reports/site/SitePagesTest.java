@@ -45,7 +45,8 @@ class SitePagesTest {
     void repliesShowTheirLineEndingsAndMarkTheLinesThatDiffer() {
         assertThat(FindingsPage.visible("*1\r\n$1\r\na\r\n")).isEqualTo("*1\\r\\n\n$1\\r\\n\na\\r\\n\n");
         String findings = FindingsPage.body(site).toString();
-        assertThat(findings).contains("<span class=\"differs\">*2\\r\\n\n</span>").contains("LRANGE k1 0 0");
+        assertThat(findings).contains("<span class=\"differs\">*2\\r\\n\n</span>").contains("LRANGE k1 0 0")
+                .contains("Commands with mismatched replies: LRANGE (3 of 80)");
     }
 
     @Test
