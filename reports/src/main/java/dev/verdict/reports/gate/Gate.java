@@ -46,7 +46,10 @@ public final class Gate {
             TargetTotals t = totals.get(target);
             if (t == null) {
                 reasons.add("gated target " + target + " has no results");
-            } else if (t.casesCounted() > 0 && t.passRate() < threshold) {
+            } else if (t.casesCounted() == 0) {
+                reasons.add("gated target " + target + " has no case that passed, failed or was not implemented"
+                        + " (" + t.casesSkipped() + " skipped)");
+            } else if (t.passRate() < threshold) {
                 reasons.add(String.format(Locale.ROOT, "pass rate %.1f%% on %s is under the threshold %.1f%% (%d of %d cases)",
                         100 * t.passRate(), target, 100 * threshold, t.casesPassed(), t.casesCounted()));
             }

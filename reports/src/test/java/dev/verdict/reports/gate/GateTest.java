@@ -114,6 +114,14 @@ class GateTest {
     }
 
     @Test
+    void aGatedTargetWhoseCasesWereAllSkippedFails() {
+        GateDecision decision = new Gate(0.95, List.of()).decide(summary(List.of(spec("SET", "skipped")), List.of()), null);
+
+        assertThat(decision.passed()).isFalse();
+        assertThat(decision.reasons()).singleElement().asString().contains("server-x").contains("1 skipped");
+    }
+
+    @Test
     void aRunWithoutAnySpecCaseFails() {
         GateDecision decision = new Gate(0.95, List.of()).decide(summary(List.of(), List.of()), null);
 
