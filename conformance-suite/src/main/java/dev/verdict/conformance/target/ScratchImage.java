@@ -19,8 +19,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * An image built {@code FROM scratch} out of host files: the executables asked for, every shared
- * library {@code ldd} lists for them, and the dynamic loader. No registry is needed. The image is
- * tagged and built once; later calls (in any JVM) reuse it.
+ * library {@code ldd} lists for them, and the dynamic loader; plus writable {@code /data} (the
+ * working directory) and {@code /tmp}, and a PATH. No registry is needed. The image is tagged and
+ * built once; later calls (in any JVM) reuse it.
  */
 public final class ScratchImage {
 
