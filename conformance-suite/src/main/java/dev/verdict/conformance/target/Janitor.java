@@ -114,7 +114,7 @@ public final class Janitor {
                 .withLabelFilter(List.of(Ownership.HARNESS_LABEL + "=true")).exec();
         for (Container container : containers) {
             String owner = container.getLabels().get(Ownership.OWNER_LABEL);
-            if (!Ownership.isAlive(owner)) {
+            if (ownerIsGone(owner)) {
                 LOG.info("removing container {} left behind by dead harness run {}", container.getId(), owner);
                 try {
                     docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
@@ -127,7 +127,7 @@ public final class Janitor {
                 .withFilter("label", List.of(Ownership.HARNESS_LABEL + "=true")).exec();
         for (Network network : networks) {
             String owner = network.getLabels().get(Ownership.OWNER_LABEL);
-            if (!Ownership.isAlive(owner)) {
+            if (ownerIsGone(owner)) {
                 LOG.info("removing network {} left behind by dead harness run {}", network.getName(), owner);
                 try {
                     docker.removeNetworkCmd(network.getId()).exec();
@@ -136,6 +136,11 @@ public final class Janitor {
                 }
             }
         }
+    }
+
+    /** Without an owner label nobody can tell whether its run still lives, so it is left alone. */
+    private static boolean ownerIsGone(String owner) {
+        return owner != null && !Ownership.isAlive(owner);
     }
 
     private static void closeAll() {

@@ -21,7 +21,7 @@ class JanitorTest {
     private static final String DEAD_OWNER = "4194000@1";
 
     @Test
-    void sweepRemovesContainersOfDeadOwnersAndKeepsThoseOfLiveOnes() {
+    void sweepRemovesContainersOfDeadOwnersOnly() {
         assumeTrue(Docker.available(), "no Docker engine answers");
         assumeTrue(RedisImage.localBinary().isPresent(), "no redis-server binary to build an image from");
         DockerClient docker = DockerClientFactory.instance().client();
@@ -29,12 +29,15 @@ class JanitorTest {
         String liveOwner = Ownership.ownerId(ProcessHandle.current().parent().orElseThrow());
         String orphan = createdContainer(docker, image, DEAD_OWNER);
         String otherRun = createdContainer(docker, image, liveOwner);
+        String ownerless = createdContainer(docker, image, null);
         try {
             Janitor.sweepDocker(docker);
             assertThat(exists(docker, orphan)).as("container of a dead run").isFalse();
             assertThat(exists(docker, otherRun)).as("container of a live run").isTrue();
+            assertThat(exists(docker, ownerless)).as("container whose owner is unknown").isTrue();
         } finally {
             docker.removeContainerCmd(otherRun).withForce(true).exec();
+            docker.removeContainerCmd(ownerless).withForce(true).exec();
             if (exists(docker, orphan)) {
                 docker.removeContainerCmd(orphan).withForce(true).exec();
             }
@@ -74,7 +77,11 @@ class JanitorTest {
 
     private static String createdContainer(DockerClient docker, String image, String owner) {
         Map<String, String> labels = new HashMap<>(Ownership.labels());
-        labels.put(Ownership.OWNER_LABEL, owner);
+        if (owner == null) {
+            labels.remove(Ownership.OWNER_LABEL);
+        } else {
+            labels.put(Ownership.OWNER_LABEL, owner);
+        }
         return docker.createContainerCmd(image).withCmd("redis-server").withLabels(labels).exec().getId();
     }
 
