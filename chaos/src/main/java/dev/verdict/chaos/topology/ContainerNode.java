@@ -1,16 +1,14 @@
 package dev.verdict.chaos.topology;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.verdict.conformance.target.ContainerTarget;
+import dev.verdict.conformance.target.RedisContainer;
+import dev.verdict.conformance.target.ServerContainer;
+import dev.verdict.conformance.target.Target;
+import dev.verdict.conformance.target.TargetKind;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,71 +17,68 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Redis server (or Sentinel) in a container on a topology's own Docker network. The
- * test JVM reaches it at its address on that network, the same address its peers use, so
- * Sentinel and Cluster hand clients addresses that work from here. Kill and restart keep the
- * container and so its data directory; partitions and bandwidth limits act inside the
- * container's network namespace.
+ * A real Redis server (or Sentinel) in a container on a topology's own Docker network, as a
+ * {@link Target} of the harness: kill, pause and restart are the Target's, and restart keeps the
+ * container and so its data directory. The test JVM reaches the node at its address on that
+ * network, the same address its peers use, so Sentinel and Cluster hand clients addresses that
+ * work from here. Network faults act inside the container's network namespace.
  */
 public final class ContainerNode implements RedisNode {
 
-    public static final int PORT = 6379;
-    public static final int SENTINEL_PORT = 26379;
+    /** Every node, Sentinels included, listens on Redis's port inside its own container. */
+    public static final int PORT = ServerContainer.PORT;
     private static final String SENTINEL_CONF = "/data/sentinel.conf";
 
     private final String name;
-    private final int port;
-    private final GenericContainer<?> container;
+    private final RedisContainer container;
+    private final ContainerTarget target;
     private volatile String ip;
 
-    private ContainerNode(String name, int port, GenericContainer<?> container) {
+    private ContainerNode(String name, RedisContainer container, Map<String, String> config) {
         this.name = name;
-        this.port = port;
         this.container = container;
+        this.target = new ContainerTarget("redis-7.0.15 " + name, TargetKind.REDIS_CONTAINER, container, config);
     }
 
     /** Starts redis-server with the given directives ({@code appendonly -> yes}) on the network. */
     public static ContainerNode server(String name, Network network, Map<String, String> config) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("port", String.valueOf(PORT));
-        all.put("bind", "0.0.0.0");
-        all.put("protected-mode", "no");
-        all.put("dir", "/data");
+        Map<String, String> directives = new LinkedHashMap<>();
         // Checkers compare datasets with DEBUG DIGEST, which Redis 7 refuses unless enabled.
-        all.put("enable-debug-command", "yes");
-        all.putAll(config);
-        List<String> command = new ArrayList<>();
-        all.forEach((k, v) -> {
-            command.add("--" + k);
-            command.addAll(List.of(v.split(" ")));
+        directives.put("enable-debug-command", "yes");
+        List<String> args = new ArrayList<>();
+        config.forEach((key, value) -> {
+            if (value.contains(" ")) {
+                // redis-server quotes a single command-line value, so "host port" must be two arguments.
+                args.add("--" + key);
+                args.addAll(List.of(value.split(" ")));
+            } else {
+                directives.put(key, value);
+            }
         });
-        GenericContainer<?> container = container(name, network).withCommand(command.toArray(String[]::new));
-        return start(new ContainerNode(name, PORT, container));
+        RedisContainer container = container(name, network).withArgs(args.toArray(String[]::new));
+        return start(new ContainerNode(name, container, directives));
     }
 
     /** Starts a Sentinel with the given configuration file (Sentinel rewrites it, so it lives in /data). */
     public static ContainerNode sentinel(String name, Network network, String sentinelConf) {
-        GenericContainer<?> container = container(name, network)
-                .withCopyToContainer(Transferable.of(sentinelConf), SENTINEL_CONF)
-                .withCommand(SENTINEL_CONF, "--sentinel");
-        return start(new ContainerNode(name, SENTINEL_PORT, container));
+        RedisContainer container = container(name, network).asSentinel(SENTINEL_CONF);
+        container.withCopyToContainer(Transferable.of(sentinelConf), SENTINEL_CONF);
+        return start(new ContainerNode(name, container, Map.of()));
     }
 
     @SuppressWarnings("resource")
-    private static GenericContainer<?> container(String name, Network network) {
-        return new GenericContainer<>(DockerImageName.parse(ScratchRedisImage.resolve()))
+    private static RedisContainer container(String name, Network network) {
+        return new RedisContainer()
                 .withNetwork(network)
                 .withNetworkAliases(name)
-                .withLabels(ScratchRedisImage.LABELS)
-                .withCreateContainerCmdModifier(cmd -> cmd.withName("verdict-chaos-" + name + "-" + Long.toHexString(System.nanoTime())))
-                .waitingFor(Wait.forLogMessage(".*(Ready to accept connections|Sentinel ID is).*\\n", 1)
-                        .withStartupTimeout(Duration.ofSeconds(30)));
+                .withCreateContainerCmdModifier(cmd -> cmd.withName(
+                        "verdict-chaos-" + name + "-" + Long.toHexString(System.nanoTime())));
     }
 
     private static ContainerNode start(ContainerNode node) {
         Teardown.atExit(node);
         try {
-            node.container.start();
+            node.target.start();
             node.ip = node.inspect().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
             node.awaitPing(Duration.ofSeconds(10));
             return node;
@@ -91,6 +86,11 @@ public final class ContainerNode implements RedisNode {
             node.close();
             throw e;
         }
+    }
+
+    /** The harness Target behind this node. */
+    public Target target() {
+        return target;
     }
 
     @Override
@@ -105,19 +105,17 @@ public final class ContainerNode implements RedisNode {
 
     @Override
     public int port() {
-        return port;
+        return PORT;
     }
 
-    /** kill -9: the server dies at once without saving; the container and its /data remain. */
     @Override
     public void kill() {
-        docker().killContainerCmd(containerId()).withSignal("KILL").exec();
+        target.kill();
     }
 
-    /** Starts the killed server again in the same container, with the same data directory and address. */
     @Override
     public void restart() {
-        docker().startContainerCmd(containerId()).exec();
+        target.restart();
         String now = inspect().getNetworkSettings().getNetworks().values().iterator().next().getIpAddress();
         if (!now.equals(ip)) {
             throw new IllegalStateException(name + " came back at " + now + " instead of " + ip);
@@ -125,15 +123,14 @@ public final class ContainerNode implements RedisNode {
         awaitPing(Duration.ofSeconds(30));
     }
 
-    /** SIGSTOP for the whole container (docker pause): connections stay open, nothing is answered. */
     @Override
     public void pause() {
-        docker().pauseContainerCmd(containerId()).exec();
+        target.pause();
     }
 
     @Override
     public void resume() {
-        docker().unpauseContainerCmd(containerId()).exec();
+        target.resume();
     }
 
     @Override
@@ -162,28 +159,13 @@ public final class ContainerNode implements RedisNode {
     }
 
     private InspectContainerResponse inspect() {
-        return docker().inspectContainerCmd(containerId()).exec();
-    }
-
-    private String containerId() {
-        return container.getContainerId();
-    }
-
-    private static DockerClient docker() {
-        return DockerClientFactory.instance().client();
+        return DockerClientFactory.instance().client().inspectContainerCmd(container.getContainerId()).exec();
     }
 
     @Override
     public void close() {
         try {
-            if (container.getContainerId() != null) {
-                try {
-                    docker().unpauseContainerCmd(containerId()).exec();
-                } catch (RuntimeException notPaused) {
-                    // Usual case: it was not paused. A paused container cannot be stopped.
-                }
-            }
-            container.stop();
+            target.stop();
         } finally {
             Teardown.release(this);
         }

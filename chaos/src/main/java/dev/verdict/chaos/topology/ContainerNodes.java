@@ -1,16 +1,16 @@
 package dev.verdict.chaos.topology;
 
+import dev.verdict.conformance.target.HarnessNetwork;
 import org.testcontainers.containers.Network;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Nodes as containers of the real-Redis image on one dedicated, labelled Docker network. */
+/** Nodes as containers of the harness's real-Redis image on one dedicated, labelled Docker network. */
 public final class ContainerNodes implements NodeFactory {
 
-    private final Network network = Network.builder()
-            .createNetworkCmdModifier(cmd -> cmd.withLabels(ScratchRedisImage.LABELS)).build();
+    private final Network network = HarnessNetwork.create();
 
     @Override
     public String kind() {
@@ -25,7 +25,7 @@ public final class ContainerNodes implements NodeFactory {
     @Override
     public RedisNode sentinel(String name, List<String> directives) {
         List<String> lines = new ArrayList<>();
-        lines.add("port " + ContainerNode.SENTINEL_PORT);
+        lines.add("port " + ContainerNode.PORT);
         lines.addAll(directives);
         return ContainerNode.sentinel(name, network, String.join("\n", lines) + "\n");
     }
