@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Redis server (or Sentinel) as a local process on its own loopback address (127.0.0.x),
  * for machines without a Docker engine. kill -9, SIGSTOP/SIGCONT and restart on the same data
- * directory act on the process itself.
+ * directory act on the process itself; network faults act on the {@link FaultProxy} that stands
+ * at the node's advertised address in front of the server's own port.
  */
 public final class ProcessNode implements RedisNode {
 
@@ -23,24 +24,33 @@ public final class ProcessNode implements RedisNode {
     private final int port;
     private final Path dir;
     private final List<String> command;
+    private final FaultProxy proxy;
     private Process process;
+    private String identity;
 
-    private ProcessNode(String name, String ip, int port, Path dir, List<String> command) {
+    private ProcessNode(String name, String ip, int port, Path dir, List<String> command, FaultProxy proxy) {
         this.name = name;
         this.ip = ip;
         this.port = port;
         this.dir = dir;
         this.command = List.copyOf(command);
+        this.proxy = proxy;
     }
 
-    /** Starts {@code redis-server} with {@code args} (directives as {@code --key value}) in {@code dir}. */
-    static ProcessNode start(String name, String ip, int port, Path dir, List<String> args) {
+    /**
+     * Starts {@code redis-server} with {@code args} (directives as {@code --key value}) in {@code dir},
+     * listening on {@code serverPort}, reached by everyone through the proxy at {@code port}.
+     */
+    static ProcessNode start(String name, String ip, int port, int serverPort, Path dir, List<String> args,
+                             boolean sentinel) {
         List<String> command = new ArrayList<>();
         command.add(ProcessNodes.redisServer());
         command.addAll(args);
-        ProcessNode node = Teardown.atExit(new ProcessNode(name, ip, port, dir, command));
+        FaultProxy proxy = new FaultProxy(ip, port, serverPort);
+        ProcessNode node = Teardown.atExit(new ProcessNode(name, ip, port, dir, command, proxy));
         try {
             node.launch();
+            node.identity = sentinel ? FaultProxy.sentinel(node.sentinelId()) : FaultProxy.dataNode(ip);
             return node;
         } catch (RuntimeException e) {
             node.close();
@@ -107,14 +117,24 @@ public final class ProcessNode implements RedisNode {
         return process != null && process.isAlive();
     }
 
-    /**
-     * Not offered: a fault proxy would have to tell a Sentinel's connections from the test
-     * client's, and Redis 7.0.15's Sentinel neither binds its links to its own address nor keeps
-     * them up with bind-source-addr set (measured), so both arrive from 127.0.0.1.
-     */
+    private String sentinelId() {
+        try (redis.clients.jedis.Jedis j = connect()) {
+            return j.sentinelMyId();
+        }
+    }
+
     @Override
     public Links links() {
-        throw new UnsupportedOperationException("network faults on local processes need a fault proxy, not built yet");
+        return new ProxyLinks(this);
+    }
+
+    FaultProxy proxy() {
+        return proxy;
+    }
+
+    /** Who this node is to the other nodes' proxies. */
+    String identity() {
+        return identity;
     }
 
     /** The server's log, for a failing experiment's diagnosis. */
@@ -137,6 +157,7 @@ public final class ProcessNode implements RedisNode {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            proxy.close();
             Processes.deleteTree(dir);
             Teardown.release(this);
         }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Nodes as local redis-server processes, each on its own loopback address (127.0.0.x) and a
  * free port, so addresses tell nodes apart as container addresses do. Data nodes bind their
- * outgoing connections to their own address too ({@code bind-source-addr}).
+ * outgoing connections to their own address too ({@code bind-source-addr}). Each node's server
+ * listens on a private port; the address it announces is its {@link FaultProxy}'s.
  */
 public final class ProcessNodes implements NodeFactory {
 
@@ -37,9 +38,11 @@ public final class ProcessNodes implements NodeFactory {
     public RedisNode server(String name, Map<String, String> config) {
         String ip = nextIp();
         int port = freePort(ip);
+        int serverPort = freePort(ip);
         Path dir = tempDir(name);
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("port", String.valueOf(port));
+        all.put("port", String.valueOf(serverPort));
+        all.put("replica-announce-port", String.valueOf(port));
         all.put("bind", ip);
         all.put("bind-source-addr", ip);
         all.put("protected-mode", "no");
@@ -52,19 +55,21 @@ public final class ProcessNodes implements NodeFactory {
             args.add("--" + k);
             args.addAll(List.of(v.split(" ")));
         });
-        return ProcessNode.start(name, ip, port, dir, args);
+        return ProcessNode.start(name, ip, port, serverPort, dir, args, false);
     }
 
     @Override
     public RedisNode sentinel(String name, List<String> directives) {
         String ip = nextIp();
         int port = freePort(ip);
+        int serverPort = freePort(ip);
         Path dir = tempDir(name);
         List<String> lines = new ArrayList<>();
-        lines.add("port " + port);
+        lines.add("port " + serverPort);
         lines.add("bind " + ip);
         lines.add("dir " + dir);
         lines.add("sentinel announce-ip " + ip);
+        lines.add("sentinel announce-port " + port);
         lines.addAll(directives);
         Path conf = dir.resolve("sentinel.conf");
         try {
@@ -72,7 +77,7 @@ public final class ProcessNodes implements NodeFactory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ProcessNode.start(name, ip, port, dir, List.of(conf.toString(), "--sentinel"));
+        return ProcessNode.start(name, ip, port, serverPort, dir, List.of(conf.toString(), "--sentinel"), true);
     }
 
     private String nextIp() {

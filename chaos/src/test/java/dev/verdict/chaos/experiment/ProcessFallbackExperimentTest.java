@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Sentinel experiment on local processes at 127.0.0.x, as it runs where no Docker engine is. */
+/** Sentinel experiments on local processes at 127.0.0.x behind fault proxies, as they run where no Docker engine is. */
 @Tag("chaos")
 class ProcessFallbackExperimentTest {
 
@@ -30,5 +30,15 @@ class ProcessFallbackExperimentTest {
         System.out.println(report);
         assertThat(report.failedChecks()).isEmpty();
         assertThat(report.figures().get("failoverMs").longValue()).isPositive();
+    }
+
+    @Test
+    void minorityPartitionOfTheMasterThroughFaultProxiesLosesItsAcknowledgedWrites() {
+        ExperimentReport report = SentinelExperiments.isolateMaster("sentinel-minority-partition-processes",
+                SentinelExperiments.Settings.quick());
+
+        System.out.println(report);
+        assertThat(report.failedChecks()).isEmpty();
+        assertThat(report.figures().get("minorityAckedWritesLost").longValue()).isPositive();
     }
 }
