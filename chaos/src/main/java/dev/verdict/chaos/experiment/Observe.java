@@ -54,6 +54,24 @@ public final class Observe {
         return new ReplicationConvergence.Sample(System.currentTimeMillis(), masterOffset, replicaOffsets);
     }
 
+    /**
+     * The master's own view in one INFO reply: its offset and each replica's last acknowledged
+     * offset (replicas acknowledge once a second, so even a healthy replica shows up to a second
+     * of lag here).
+     */
+    public static ReplicationConvergence.Sample masterView(RedisNode master) {
+        Map<String, String> repl = master.info("replication");
+        Map<String, Long> replicaOffsets = new LinkedHashMap<>();
+        repl.forEach((k, v) -> {
+            if (k.matches("slave\\d+")) {
+                Map<String, String> f = dev.verdict.chaos.topology.Info.subfields(v);
+                replicaOffsets.put(f.get("ip") + ":" + f.get("port"), Long.parseLong(f.get("offset")));
+            }
+        });
+        return new ReplicationConvergence.Sample(System.currentTimeMillis(),
+                Long.parseLong(repl.get("master_repl_offset")), replicaOffsets);
+    }
+
     public static long stat(RedisNode node, String field) {
         return Long.parseLong(node.info("stats").get(field));
     }

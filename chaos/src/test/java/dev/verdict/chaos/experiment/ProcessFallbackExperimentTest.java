@@ -1,10 +1,13 @@
 package dev.verdict.chaos.experiment;
 
+import dev.verdict.chaos.fault.NodeFaults;
 import dev.verdict.chaos.topology.NodeFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +43,18 @@ class ProcessFallbackExperimentTest {
         System.out.println(report);
         assertThat(report.failedChecks()).isEmpty();
         assertThat(report.figures().get("minorityAckedWritesLost").longValue()).isPositive();
+    }
+
+    @Test
+    void latencyOnTheMastersLinksLeavesReplicasBehindUntilHealed() {
+        ExperimentReport report = ReplicationExperiments.degradeMaster("replication-slow-master-processes",
+                master -> NodeFaults.latency(() -> master, Duration.ofMillis(300)),
+                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1));
+
+        System.out.println(report);
+        assertThat(report.failedChecks()).isEmpty();
+        assertThat(report.figures()).containsKeys("maxReplicaLagBytes", "baselineMaxReplicaLagBytes");
+        // Every client request crossed the 300 ms proxy both ways.
+        assertThat(report.figures().get("p99LatencyMs").doubleValue()).isGreaterThanOrEqualTo(600);
     }
 }
