@@ -31,6 +31,13 @@ public final class Teardown {
         LIVE.remove(resource);
     }
 
+    /** What is still open: empty once every topology has been closed. */
+    public static List<AutoCloseable> live() {
+        synchronized (LIVE) {
+            return new ArrayList<>(LIVE);
+        }
+    }
+
     static void closeAll() {
         List<AutoCloseable> live;
         synchronized (LIVE) {

@@ -3,6 +3,7 @@ package dev.verdict.chaos.experiment;
 import dev.verdict.chaos.fault.NodeFaults;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The master's traffic degraded by packet loss or a bandwidth limit (iptables / tc in its namespace). */
 @Tag("chaos")
+@ExtendWith(NoLeftovers.class)
 @Tag("long")
 class NetworkDegradationExperimentTest {
 

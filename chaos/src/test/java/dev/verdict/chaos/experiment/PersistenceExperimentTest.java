@@ -3,12 +3,14 @@ package dev.verdict.chaos.experiment;
 import dev.verdict.chaos.checker.PersistenceRecovery.Mode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("chaos")
+@ExtendWith(NoLeftovers.class)
 class PersistenceExperimentTest {
 
     @Test

@@ -1,11 +1,9 @@
 package dev.verdict.chaos.experiment;
 
 import dev.verdict.chaos.fault.NodeFaults;
-import dev.verdict.chaos.topology.NodeFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
@@ -13,17 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sentinel experiments on local processes at 127.0.0.x behind fault proxies, as they run where no Docker engine is. */
 @Tag("chaos")
+@ExtendWith({ProcessNodesOnly.class, NoLeftovers.class})
 class ProcessFallbackExperimentTest {
-
-    @BeforeEach
-    void forceProcesses() {
-        System.setProperty(NodeFactory.PROPERTY, "process");
-    }
-
-    @AfterEach
-    void restoreDetection() {
-        System.clearProperty(NodeFactory.PROPERTY);
-    }
 
     @Test
     void sentinelFailoverAfterKillingTheMasterWorksOnLocalProcesses() {
@@ -33,16 +22,6 @@ class ProcessFallbackExperimentTest {
         System.out.println(report);
         assertThat(report.failedChecks()).isEmpty();
         assertThat(report.figures().get("failoverMs").longValue()).isPositive();
-    }
-
-    @Test
-    void minorityPartitionOfTheMasterThroughFaultProxiesLosesItsAcknowledgedWrites() {
-        ExperimentReport report = SentinelExperiments.isolateMaster("sentinel-minority-partition-processes",
-                SentinelExperiments.Settings.quick());
-
-        System.out.println(report);
-        assertThat(report.failedChecks()).isEmpty();
-        assertThat(report.figures().get("minorityAckedWritesLost").longValue()).isPositive();
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.verdict.chaos.experiment;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("chaos")
+@ExtendWith(NoLeftovers.class)
 class SentinelFailoverExperimentTest {
 
     @Test

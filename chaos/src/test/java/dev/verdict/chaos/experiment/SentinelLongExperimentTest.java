@@ -3,6 +3,7 @@ package dev.verdict.chaos.experiment;
 import dev.verdict.chaos.workload.ClientKind;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Longer Sentinel experiments: run with -Pchaos. */
 @Tag("chaos")
+@ExtendWith(NoLeftovers.class)
 @Tag("long")
 class SentinelLongExperimentTest {
 

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** A smoke test of the topology alone; every Sentinel experiment exercises it too, so it runs with -Pchaos. */
 @Tag("chaos")
+@Tag("long")
 class SentinelGroupTest {
 
     @Test
