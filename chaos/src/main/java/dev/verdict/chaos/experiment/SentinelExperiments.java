@@ -16,6 +16,8 @@ import dev.verdict.chaos.topology.RedisNode;
 import dev.verdict.chaos.topology.SentinelGroup;
 import dev.verdict.chaos.workload.JedisDirectClient;
 import dev.verdict.chaos.workload.ClientKind;
+import dev.verdict.chaos.workload.CounterWorkload;
+import dev.verdict.chaos.workload.ListAppendWorkload;
 import dev.verdict.chaos.workload.KvClient;
 import dev.verdict.chaos.workload.RegisterWorkload;
 import dev.verdict.chaos.workload.SetWorkload;
@@ -83,6 +85,8 @@ public final class SentinelExperiments {
                  KvClient kv = s.client().sentinel(SentinelGroup.MASTER_NAME, group.sentinelAddresses(), SOCKET_TIMEOUT_MS)) {
                 SetWorkload sets = new SetWorkload(List.of("set-a", "set-b", "set-c"), s.waitReplicas(), 500);
                 RegisterWorkload registers = new RegisterWorkload(List.of("reg-a", "reg-b"));
+                CounterWorkload counter = new CounterWorkload("counter");
+                ListAppendWorkload lists = new ListAppendWorkload(List.of("list-a"));
                 RedisNode old = group.sentinelMaster();
                 List<RedisNode> replicas = group.replicasOf(old);
                 long faultMs;
@@ -90,7 +94,9 @@ public final class SentinelExperiments {
                 RedisNode promoted;
                 report.begin();
                 try (WorkloadRunner setClients = WorkloadRunner.start(sets, kv, 2, 0, PAUSE_MS, history);
-                     WorkloadRunner registerClients = WorkloadRunner.start(registers, kv, 2, 2, PAUSE_MS, history)) {
+                     WorkloadRunner registerClients = WorkloadRunner.start(registers, kv, 2, 2, PAUSE_MS, history);
+                     WorkloadRunner counterClient = WorkloadRunner.start(counter, kv, 1, 4, PAUSE_MS, history);
+                     WorkloadRunner listClient = WorkloadRunner.start(lists, kv, 1, 5, PAUSE_MS, history)) {
                     Thread.sleep(s.warmup().toMillis());
                     old.kill();
                     // Timed from when the kill has surely landed: writes sent while the Docker call was
@@ -113,12 +119,19 @@ public final class SentinelExperiments {
                 long restartMs = System.currentTimeMillis();
                 old.restart();
                 List<ReplicationConvergence.Sample> samples = awaitConvergence(promoted, group.replicasOf(promoted));
-                Map<String, List<String>> finalState = Observe.finalState(sets, kv);
+                Map<String, List<String>> finalState = new HashMap<>(Observe.finalState(sets, kv));
+                finalState.putAll(Observe.finalState(lists, kv));
+                long counterValue = Long.parseLong(Observe.finalState(counter, kv).get("counter").get(0));
 
                 List<Operation> ops = history.operations();
                 report.history(history, endedMs);
                 failoverFigures(report, ops, faultMs, old, candidates, promoted, s);
                 lossFigures(report, ops, finalState, false);
+                AckedWriteLoss.Figures increments = AckedWriteLoss.measureCounter(ops, "counter", counterValue);
+                report.figure("counterAckedIncrements", increments.acked());
+                report.figure("counterIncrementsLost", increments.lost());
+                report.check(new CheckResult("counter never exceeds attempted increments", increments.failedButPresent() == 0,
+                        "final " + counterValue + ", acknowledged " + increments.acked() + ", unknown " + increments.unknown()));
                 report.check(ReplicationConvergence.checkOffsets(restartMs, samples, 20_000));
                 report.check(ReplicationConvergence.checkDigests(Observe.digests(group.dataNodes())));
                 linearizabilityFigures(report, ops);
