@@ -3,29 +3,51 @@
 
     tools/resp-compare.py ORACLE_PORT OUR_PORT SCRIPT_FILE
 
-SCRIPT_FILE holds one command per line in redis-cli syntax (shlex quoting); a line "---" starts
-a new connection; lines starting with "#" are comments; "!raw <python bytes literal>" sends raw
-bytes. Replies are compared as raw RESP, so byte differences (error texts, types) show.
+SCRIPT_FILE: one command per line in redis-cli syntax (shlex quoting), sent on connection "a";
+"@name CMD" sends on connection "name" (opened on first use); "@name !close" closes it;
+"!raw <python bytes literal>" sends raw bytes and reads one reply (b'' only reads);
+"!sleep S" waits; "#" starts a comment. Replies are compared as raw RESP bytes.
 """
 import ast, shlex, socket, sys, time
 
-def read_reply(f):
-    line = f.readline()
-    if not line:
-        return b'<closed>'
-    t = line[:1]
-    if t in (b'$', b'='):
-        n = int(line[1:-2])
-        if n < 0:
-            return line
-        return line + f.read(n + 2)
-    if t in (b'*', b'~', b'%', b'>'):
-        n = int(line[1:-2])
-        out = line
-        for _ in range(max(n, 0) * (2 if t == b'%' else 1)):
-            out += read_reply(f)
+class Conn:
+    def __init__(self, port):
+        self.sock = socket.create_connection(('127.0.0.1', port))
+        self.sock.settimeout(1.5)
+        self.buf = b''
+
+    def _fill(self):
+        data = self.sock.recv(65536)
+        if not data:
+            raise EOFError
+        self.buf += data
+
+    def line(self):
+        while b'\r\n' not in self.buf:
+            self._fill()
+        i = self.buf.index(b'\r\n') + 2
+        out, self.buf = self.buf[:i], self.buf[i:]
         return out
-    return line
+
+    def exact(self, n):
+        while len(self.buf) < n:
+            self._fill()
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def reply(self):
+        line = self.line()
+        t = line[:1]
+        if t in (b'$', b'='):
+            n = int(line[1:-2])
+            return line if n < 0 else line + self.exact(n + 2)
+        if t in (b'*', b'~', b'%', b'>'):
+            n = int(line[1:-2])
+            out = line
+            for _ in range(max(n, 0) * (2 if t == b'%' else 1)):
+                out += self.reply()
+            return out
+        return line
 
 def encode(args):
     out = b'*%d\r\n' % len(args)
@@ -35,27 +57,29 @@ def encode(args):
     return out
 
 def run(port, script):
-    results = []
-    sock = None
+    conns, results = {}, []
     for line in script:
-        if line == '---' or sock is None:
-            if sock: sock.close()
-            sock = socket.create_connection(('127.0.0.1', port))
-            sock.settimeout(3)
-            f = sock.makefile('rb')
-            if line == '---':
-                continue
-        if line.startswith('!raw '):
-            sock.sendall(ast.literal_eval(line[5:]))
-        elif line.startswith('!sleep '):
+        name = 'a'
+        if line.startswith('@'):
+            name, line = line[1:].split(' ', 1)
+        if line.startswith('!sleep '):
             time.sleep(float(line[7:]))
             continue
-        else:
-            sock.sendall(encode(shlex.split(line)))
+        if line == '!close':
+            conns.pop(name).sock.close()
+            continue
+        if name not in conns:
+            conns[name] = Conn(port)
+        c = conns[name]
+        c.sock.sendall(ast.literal_eval(line[5:]) if line.startswith('!raw ') else encode(shlex.split(line)))
         try:
-            results.append((line, read_reply(f)))
+            results.append((name + ' ' + line, c.reply()))
         except socket.timeout:
-            results.append((line, b'<timeout>'))
+            results.append((name + ' ' + line, b'<no reply>'))
+        except (EOFError, ConnectionResetError):
+            results.append((name + ' ' + line, b'<closed>'))
+    for c in conns.values():
+        c.sock.close()
     return results
 
 def main():

@@ -33,6 +33,7 @@ public final class Client {
     private long lastInteractionMillis;
     private ReplyMode replyMode = ReplyMode.ON;
     private boolean skipNextReply;
+    private boolean skipCurrentReply;
     private boolean denyBlocking;
     private boolean monitor;
     private boolean noEvict;
@@ -141,6 +142,15 @@ public final class Client {
 
     public boolean skippingNextReply() {
         return skipNextReply;
+    }
+
+    /** The reply of the command now running is dropped (the one after CLIENT REPLY SKIP). */
+    public boolean skippingCurrentReply() {
+        return skipCurrentReply;
+    }
+
+    public void skipCurrentReply(boolean skip) {
+        this.skipCurrentReply = skip;
     }
 
     /** True while nothing written to this client may reach it (CLIENT REPLY OFF). */

@@ -35,11 +35,15 @@ public final class Dispatcher {
         client.touch(server.clock().millis());
         server.markPendingWrite(client);
 
-        boolean suppressReply = client.repliesOff() || client.skippingNextReply();
+        client.skipCurrentReply(client.skippingNextReply());
         client.skipNextReply(false);
         int mark = client.reply().pendingBytes();
         process(client, argv);
-        if (suppressReply && client.postponed() == null) client.reply().truncate(mark);
+        // Checked after the call: CLIENT REPLY ON must be answered even when it ends OFF or SKIP.
+        if ((client.repliesOff() || client.skippingCurrentReply()) && client.postponed() == null) {
+            client.reply().truncate(mark);
+        }
+        client.skipCurrentReply(false);
     }
 
     private void process(Client client, byte[][] argv) {
@@ -51,7 +55,7 @@ public final class Dispatcher {
         }
         // DEBUG is "protected" in Redis 7.0, a flag COMMAND INFO does not show, so it is named here.
         if (command.parent() == null && command.name().equals("debug") && !protectedAllowed(client)) {
-            reject(client, command, "DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
+            reject(client, command, "ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
                     + "you can run it from a local connection, otherwise you need to set this option in the "
                     + "configuration file, and then restart the server.");
             return;

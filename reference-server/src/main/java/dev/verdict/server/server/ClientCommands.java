@@ -222,7 +222,7 @@ public final class ClientCommands implements CommandFamily {
     private static void reply(Client client, byte[][] argv) {
         if (Args.is(argv[2], "ON")) {
             client.replyMode(Client.ReplyMode.ON);
-            client.skipNextReply(false);
+            client.skipCurrentReply(false);
             client.reply().ok();
         } else if (Args.is(argv[2], "OFF")) {
             client.replyMode(Client.ReplyMode.OFF);
