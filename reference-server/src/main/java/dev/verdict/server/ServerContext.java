@@ -42,7 +42,7 @@ public final class ServerContext implements KeyspaceListener {
         this.commands = CommandTable.load();
         CommandFamilies.registerAll(commands);
         this.dispatcher = new Dispatcher(this);
-        this.keyspace = new Keyspace(config.getInt("databases"), this, clock::millis);
+        this.keyspace = new Keyspace(config, this, clock::millis);
     }
 
     public ServerConfig config() {
@@ -135,5 +135,28 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyExpired(Database db, byte[] key) {
+        events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
+        keyModified(db, key);
+    }
+
+    @Override
+    public void keyEvicted(Database db, byte[] key) {
+        events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
+        keyModified(db, key);
+    }
+
+    /**
+     * FLUSHDB ({@code dbIndex}) or FLUSHALL (-1), called before the data is dropped: WATCHed
+     * keys that exist there must fail their EXEC (signalFlushedDb). Body: the core helper's.
+     */
+    public void keyspaceFlushing(int dbIndex) {
+    }
+
+    /**
+     * SWAPDB, called after the contents were exchanged: WATCHed keys existing in either
+     * database are touched and blocked clients re-checked (touchAllWatchedKeysInDb both ways,
+     * scanDatabaseForReadyKeys). Body: the core helper's.
+     */
+    public void databasesSwapped(int a, int b) {
     }
 }
