@@ -97,6 +97,13 @@ public final class Database {
         return liveEntry(key) != null;
     }
 
+    /** keyIsExpired: true when the key has a TTL in the past (nothing is deleted). */
+    public boolean isExpired(byte[] key) {
+        if (expires.size() == 0) return false;
+        ExpireEntry e = expires.find(key);
+        return e != null && e.when <= clock.getAsLong();
+    }
+
     private KeyEntry liveEntry(byte[] key) {
         KeyEntry e = dict.find(key);
         if (e == null) return null;
@@ -134,6 +141,20 @@ public final class Database {
         }
         if (!keepTtl) removeExpire(key);
         listener.keyModified(this, key);
+    }
+
+    /**
+     * Swaps the value object of an existing key for an equal one in another representation
+     * (Redis's dbUnshareStringValue): TTL and access clock kept, memory re-measured, and no
+     * WATCH signal, because the value did not change.
+     */
+    public void replaceValue(byte[] key, RedisObject value) {
+        KeyEntry e = dict.find(key);
+        if (e == null || e.value == value) return;
+        value.lru(e.value.lru());
+        memory -= e.value.memoryCharge;
+        memory += charge(value);
+        e.value = value;
     }
 
     /** Deletes the key; true when it existed. */

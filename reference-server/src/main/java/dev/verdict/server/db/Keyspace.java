@@ -18,6 +18,7 @@ public final class Keyspace {
     private final ActiveExpire activeExpire = new ActiveExpire();
     private final Eviction eviction = new Eviction();
     private boolean activeExpireEnabled = true;
+    private ListFactory listFactory;
     private int resizeDb;
     private int rehashDb;
 
@@ -107,6 +108,16 @@ public final class Keyspace {
         this.policy = policy;
         this.samples = samples;
         access.configure(policy.lfu(), lfuLogFactor, lfuDecayTime);
+    }
+
+    /** Installed by the list type: how SORT ... STORE creates lists. */
+    public void listFactory(ListFactory factory) {
+        this.listFactory = factory;
+    }
+
+    /** The list type's factory, or null while no list type is installed. */
+    public ListFactory listFactory() {
+        return listFactory;
     }
 
     // ---- memory

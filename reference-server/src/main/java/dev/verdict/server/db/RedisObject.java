@@ -32,6 +32,14 @@ public abstract class RedisObject {
         return MemoryFootprint.OBJECT_HEADER + 48;
     }
 
+    /**
+     * A deep copy for COPY (Redis's dupStringObject, listTypeDup, setTypeDup...): the copy must
+     * not share anything mutable with this value. Types override it.
+     */
+    public RedisObject duplicate() {
+        throw new UnsupportedOperationException("COPY of a " + type().typeName() + " value");
+    }
+
     public int lru() {
         return lru;
     }

@@ -11,7 +11,6 @@ import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /** String commands (t_string.c). */
 public final class StringCommands implements CommandFamily {
@@ -230,12 +229,12 @@ public final class StringCommands implements CommandFamily {
             db.add(key, StringValue.of(argv[2]));
             length = argv[2].length;
         } else {
-            byte[] old = value.bytes();
-            if (!lengthAllowed(client, old.length, argv[2].length)) return;
-            byte[] joined = Arrays.copyOf(old, old.length + argv[2].length);
-            System.arraycopy(argv[2], 0, joined, old.length, argv[2].length);
-            db.setKey(key, StringValue.raw(joined), true);
-            length = joined.length;
+            int oldLength = value.length();
+            if (!lengthAllowed(client, oldLength, argv[2].length)) return;
+            StringValue raw = StringType.writable(db, key, value, oldLength + argv[2].length);
+            System.arraycopy(argv[2], 0, raw.bytes(), oldLength, argv[2].length);
+            db.signalModified(key);
+            length = raw.length();
         }
         notify(client, KeyspaceEvents.STRING, "append", key);
         client.reply().integer(length);
@@ -303,12 +302,11 @@ public final class StringCommands implements CommandFamily {
             return;
         }
         if (!lengthAllowed(client, offset, patch.length)) return;
-        byte[] updated = Arrays.copyOf(old, (int) Math.max(old.length, offset + patch.length));
-        System.arraycopy(patch, 0, updated, offset.intValue(), patch.length);
-        if (value == null) db.add(key, StringValue.raw(updated));
-        else db.setKey(key, StringValue.raw(updated), true);
+        StringValue raw = StringType.writable(db, key, value, (int) Math.max(old.length, offset + patch.length));
+        System.arraycopy(patch, 0, raw.bytes(), offset.intValue(), patch.length);
+        db.signalModified(key);
         notify(client, KeyspaceEvents.STRING, "setrange", key);
-        client.reply().integer(updated.length);
+        client.reply().integer(raw.length());
     }
 
     // ---- counters

@@ -20,7 +20,7 @@ public class StringValue extends RedisObject {
     /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
     public static final int EMBSTR_LIMIT = 44;
 
-    private final byte[] bytes;
+    private byte[] bytes;
 
     private StringValue(byte[] bytes) {
         this.bytes = bytes;
@@ -36,7 +36,10 @@ public class StringValue extends RedisObject {
         return new Plain(bytes);
     }
 
-    /** A value that was modified in place: always raw, like Redis's dbUnshareStringValue. */
+    /**
+     * A value that is modified in place: always raw, like Redis's dbUnshareStringValue. The
+     * value takes ownership of {@code bytes}.
+     */
     public static StringValue raw(byte[] bytes) {
         return new Raw(bytes);
     }
@@ -45,7 +48,19 @@ public class StringValue extends RedisObject {
         return new StringValue(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The value's bytes; callers must not modify them. */
+    /** Only for raw values owned by one key (see {@link StringType#writable}). */
+    void replaceBytes(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    boolean isRaw() {
+        return this instanceof Raw;
+    }
+
+    /**
+     * The value's bytes; callers must not modify them, except those of a value obtained from
+     * {@link StringType#writable}, which its key owns.
+     */
     public byte[] bytes() {
         return bytes;
     }
@@ -63,6 +78,14 @@ public class StringValue extends RedisObject {
     public Encoding encoding() {
         if (bytes.length <= 20 && Numbers.parseLongStrict(bytes) != null) return Encoding.INT;
         return bytes.length <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW;
+    }
+
+    /** dupStringObject: same encoding; the bytes are never modified in place, so they are shared. */
+    @Override
+    public StringValue duplicate() {
+        if (this instanceof Raw) return raw(bytes.clone());
+        if (this instanceof Plain) return plain(bytes);
+        return of(bytes);
     }
 
     /** objectComputeSize for strings: robj alone (int), one allocation (embstr), or robj + sds. */
