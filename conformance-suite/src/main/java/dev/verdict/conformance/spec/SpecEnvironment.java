@@ -1,5 +1,8 @@
 package dev.verdict.conformance.spec;
 
+import dev.verdict.server.RedisServer;
+import dev.verdict.server.config.ServerConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +17,9 @@ final class SpecEnvironment implements AutoCloseable {
     private final TargetAdmin admin = new TargetAdmin();
 
     SpecEnvironment() {
+        RedisServer reference = RedisServer.start(ServerConfig.fromArgs("--port", "0", "--bind", "127.0.0.1"));
+        owned.add(reference);
+        targets.add(new SpecTarget("reference (in-JVM)", "REFERENCE_IN_JVM", "127.0.0.1", reference.port()));
         TemporaryRedisProcess redis = TemporaryRedisProcess.start();
         owned.add(redis);
         targets.add(new SpecTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", redis.port()));
