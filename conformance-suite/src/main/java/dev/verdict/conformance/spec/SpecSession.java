@@ -4,6 +4,7 @@ import dev.verdict.conformance.client.ClientKind;
 import dev.verdict.conformance.client.ClientReply;
 import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespConnection;
+import dev.verdict.conformance.client.RespReply;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,11 @@ public final class SpecSession {
         return c;
     }
 
+    /** See {@link SpecConnection#rawCall}. */
+    public RespReply rawCall(String... args) {
+        return primary().rawCall(args);
+    }
+
     public RespConnection raw() {
         return primary().raw();
     }
@@ -94,7 +100,8 @@ public final class SpecSession {
         return target;
     }
 
-    void ensureClean() {
+    /** Flushes the target now rather than at the first command (cases that write raw bytes first). */
+    public void ensureClean() {
         if (!clean) {
             clean = true;
             admin.flushAll(target);

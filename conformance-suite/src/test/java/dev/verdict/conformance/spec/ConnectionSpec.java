@@ -55,10 +55,8 @@ class ConnectionSpec {
     void helloSwitchesProtocolAndSetsName(SpecSession s) {
         int other = s.protocol() == Protocol.RESP2 ? 3 : 2;
         s.call("HELLO", Integer.toString(other), "SETNAME", "spec-client").is(anything());
-        RespConnection raw = s.raw();
-        byte[] missing = raw.call("GET", "missing").raw();
-        assertThat(new String(missing, StandardCharsets.UTF_8)).isEqualTo(other == 3 ? "_\r\n" : "$-1\r\n");
-        assertThat(raw.call("CLIENT", "GETNAME").rawText()).isEqualTo("$11\r\nspec-client\r\n");
+        assertThat(s.rawCall("GET", "missing").rawText()).isEqualTo(other == 3 ? "_\r\n" : "$-1\r\n");
+        assertThat(s.rawCall("CLIENT", "GETNAME").rawText()).isEqualTo("$11\r\nspec-client\r\n");
     }
 
     @SpecCase("AUTH")
@@ -74,12 +72,11 @@ class ConnectionSpec {
         s.call("SELECT", "3").is(ok());
         s.call("CLIENT", "SETNAME", "x").is(ok());
         s.call("MULTI").is(ok());
-        RespConnection raw = s.raw();
-        assertThat(raw.call("RESET").rawText()).isEqualTo("+RESET\r\n");
-        assertThat(raw.call("CLIENT", "GETNAME").rawText()).isEqualTo("$-1\r\n");
-        assertThat(raw.call("SET", "k", "v").rawText()).isEqualTo("+OK\r\n");
-        raw.call("SELECT", "3");
-        assertThat(raw.call("EXISTS", "k").rawText()).isEqualTo(":0\r\n");
+        assertThat(s.rawCall("RESET").rawText()).isEqualTo("+RESET\r\n");
+        assertThat(s.rawCall("CLIENT", "GETNAME").rawText()).isEqualTo("$-1\r\n");
+        assertThat(s.rawCall("SET", "k", "v").rawText()).isEqualTo("+OK\r\n");
+        assertThat(s.rawCall("SELECT", "3").rawText()).isEqualTo("+OK\r\n");
+        assertThat(s.rawCall("EXISTS", "k").rawText()).isEqualTo(":0\r\n");
     }
 
     @SpecCase("CLIENT")
@@ -113,29 +110,30 @@ class ConnectionSpec {
 
     @SpecCase(value = "QUIT", clients = ClientKind.RAW)
     void quitRepliesOkAndCloses(SpecSession s) {
-        RespConnection raw = s.raw();
-        assertThat(raw.call("QUIT").rawText()).isEqualTo("+OK\r\n");
-        assertThat(raw.isClosedByServer(Duration.ofSeconds(2))).isTrue();
+        assertThat(s.rawCall("QUIT").rawText()).isEqualTo("+OK\r\n");
+        assertThat(s.raw().isClosedByServer(Duration.ofSeconds(2))).isTrue();
     }
 
     @SpecCase(value = "INLINE", clients = ClientKind.RAW, protocols = Protocol.RESP2)
     void inlineCommandsAreParsedWithQuotes(SpecSession s) {
+        s.ensureClean();
         RespConnection raw = s.raw();
         raw.sendInline("SET k \"hello world\"");
         raw.sendInline("GET k");
         raw.sendInline("PING");
         raw.flush();
-        assertThat(raw.read().rawText()).isEqualTo("+OK\r\n");
-        assertThat(raw.read().rawText()).isEqualTo("$11\r\nhello world\r\n");
-        assertThat(raw.read().rawText()).isEqualTo("+PONG\r\n");
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+OK\r\n");
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("$11\r\nhello world\r\n");
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+PONG\r\n");
         raw.sendInline("SET k \"unbalanced");
         raw.flush();
-        assertThat(raw.read().rawText()).isEqualTo("-ERR Protocol error: unbalanced quotes in request\r\n");
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("-ERR Protocol error: unbalanced quotes in request\r\n");
         assertThat(raw.isClosedByServer(Duration.ofSeconds(2))).isTrue();
     }
 
     @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
     void invalidBulkLengthIsAProtocolErrorThatClosesTheConnection(SpecSession s) {
+        s.ensureClean();
         RespConnection raw = s.raw();
         raw.sendRaw("*1\r\n$abc\r\n".getBytes(StandardCharsets.US_ASCII));
         raw.flush();
@@ -145,8 +143,7 @@ class ConnectionSpec {
 
     @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
     void pipelinedCommandsAreAnsweredInOrder(SpecSession s) {
-        RespConnection raw = s.raw();
-        var replies = raw.pipeline(java.util.List.of(
+        var replies = s.primary().rawPipeline(java.util.List.of(
                 dev.verdict.conformance.client.RespValues.args("SET", "a", "1"),
                 dev.verdict.conformance.client.RespValues.args("INCR", "a"),
                 dev.verdict.conformance.client.RespValues.args("GET", "a"),
