@@ -140,6 +140,10 @@ class KeysSpec {
         s.call("EXPIRE", "k", "abc").is(notAnInteger());
         s.call("SET", "k", "v").is(ok());
         s.call("EXPIRE", "k", "9223372036854775807").is(error("ERR invalid expire time in 'expire' command"));
+        // seconds that overflow once converted to milliseconds
+        s.call("EXPIRE", "k", "9223372036854775").is(error("ERR invalid expire time in 'expire' command"));
+        s.call("PEXPIRE", "k", "9223372036854775807").is(error("ERR invalid expire time in 'pexpire' command"));
+        s.call("TTL", "k").is(integer(-1));
     }
 
     @SpecCase("EXPIRE")

@@ -26,6 +26,15 @@ class ServerSpec {
         s.call("CONFIG", "GET").is(wrongArity("config|get"));
     }
 
+    @SpecCase("CONFIG GET")
+    void encodingThresholdsHaveRedis70BuiltInDefaults(SpecSession s) {
+        s.call("CONFIG", "GET", "hash-max-listpack-entries", "hash-max-listpack-value", "zset-max-listpack-entries",
+                "zset-max-listpack-value", "set-max-intset-entries", "list-max-listpack-size").is(map(
+                "hash-max-listpack-entries", "512", "hash-max-listpack-value", "64",
+                "zset-max-listpack-entries", "128", "zset-max-listpack-value", "64",
+                "set-max-intset-entries", "512", "list-max-listpack-size", "-2"));
+    }
+
     @SpecCase("CONFIG SET")
     void configSetChangesAndValidates(SpecSession s) {
         s.call("CONFIG", "SET", "maxmemory-samples", "7").is(ok());

@@ -283,6 +283,16 @@ class StringsSpec {
         s.call("INCRBY", "n", "100").is(error("ERR increment or decrement would overflow"));
     }
 
+    @SpecCase("INCRBY")
+    void integersMustBeCanonicalDecimal(SpecSession s) {
+        s.call("INCRBY", "k", "+1").is(notAnInteger());
+        s.call("INCRBY", "k", "01").is(notAnInteger());
+        s.call("INCRBY", "k", "9223372036854775808").is(notAnInteger());
+        s.call("INCRBY", "k", "-9223372036854775808").is(integer(Long.MIN_VALUE));
+        s.call("SET", "lead", "007").is(ok());
+        s.call("INCR", "lead").is(notAnInteger());
+    }
+
     @SpecCase("INCRBYFLOAT")
     void incrbyfloatFormatsLikeRedis(SpecSession s) {
         s.call("SET", "f", "10.50").is(ok());
@@ -341,6 +351,20 @@ class StringsSpec {
         s.call("OBJECT", "ENCODING", "a").is(bulk("raw"));
         s.call("INCR", "c").is(integer(1));
         s.call("OBJECT", "ENCODING", "c").is(bulk("int"));
+        s.call("SET", "min", "-9223372036854775808").is(ok());
+        s.call("OBJECT", "ENCODING", "min").is(bulk("int"));
+        s.call("SET", "over", "9223372036854775808").is(ok());
+        s.call("OBJECT", "ENCODING", "over").is(bulk("embstr"));
+        s.call("SET", "negzero", "-0").is(ok());
+        s.call("OBJECT", "ENCODING", "negzero").is(bulk("embstr"));
         s.call("OBJECT", "ENCODING", "missing").is(nil());
+    }
+
+    @SpecCase("LCS")
+    void lcsNeedsStringKeys(SpecSession s) {
+        s.call("SET", "a", "abc").is(ok());
+        s.call("RPUSH", "l", "x").is(integer(1));
+        s.call("LCS", "a", "l").is(error("ERR The specified keys must contain string values"));
+        s.call("LCS", "a", "a", "NOPE").is(syntaxError());
     }
 }
