@@ -51,6 +51,7 @@ public final class SpecConnection {
 
     public Call probe(byte[]... args) {
         session.ensureClean();
+        session.sent(args);
         ClientReply reply = client.call(args);
         return new Call(this, RespValues.commandLine(args), reply);
     }
@@ -62,12 +63,14 @@ public final class SpecConnection {
      */
     public RespReply rawCall(String... args) {
         session.ensureClean();
+        session.sent(RespValues.args(args));
         return known(RespValues.commandLine(RespValues.args(args)), raw().call(args));
     }
 
     /** Sends all commands at once and reads their exact replies (raw client only). */
     public List<RespReply> rawPipeline(List<byte[][]> commands) {
         session.ensureClean();
+        commands.forEach(session::sent);
         List<RespReply> replies = raw().pipeline(commands);
         for (int i = 0; i < replies.size(); i++) {
             known(RespValues.commandLine(commands.get(i)), replies.get(i));

@@ -6,9 +6,12 @@ import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespConnection;
 import dev.verdict.conformance.client.RespReply;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a spec case works with: connections to one target through one client and protocol,
@@ -25,6 +28,8 @@ public final class SpecSession {
     private final TargetAdmin admin;
     private final List<SpecConnection> connections = new ArrayList<>();
     private final StringBuilder transcript = new StringBuilder();
+    /** Every argument sent, as text: the clean-up on servers without FLUSHALL deletes these names. */
+    private final Set<String> namesSent = new LinkedHashSet<>();
     private SpecConnection primary;
     private boolean clean;
 
@@ -104,7 +109,13 @@ public final class SpecSession {
     public void ensureClean() {
         if (!clean) {
             clean = true;
-            admin.flushAll(target);
+            admin.prepare(target);
+        }
+    }
+
+    void sent(byte[][] args) {
+        for (int i = 1; i < args.length; i++) {
+            namesSent.add(new String(args[i], StandardCharsets.UTF_8));
         }
     }
 
@@ -127,6 +138,9 @@ public final class SpecSession {
             } catch (RuntimeException ignored) {
                 // a connection the case broke on purpose (QUIT, RESET) may fail to close cleanly
             }
+        }
+        if (clean) {
+            admin.cleanUp(target, namesSent);
         }
     }
 }
