@@ -119,4 +119,22 @@ class HashesSpec {
         s.call("HDEL", "many", "one-more", "f1", "f2").is(integer(3));
         s.call("OBJECT", "ENCODING", "many").is(bulk("hashtable"));
     }
+
+    @SpecCase("HGET")
+    void hashCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"HGET", "str", "f"}, {"HSET", "str", "f", "v"}, {"HDEL", "str", "f"},
+                {"HGETALL", "str"}, {"HKEYS", "str"}, {"HVALS", "str"}, {"HLEN", "str"}, {"HEXISTS", "str", "f"},
+                {"HINCRBY", "str", "f", "1"}, {"HMGET", "str", "f"}, {"HRANDFIELD", "str"}, {"HSCAN", "str", "0"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
+
+    @SpecCase("HGET")
+    void hashCommandArity(SpecSession s) {
+        s.call("HGET", "h").is(wrongArity("hget"));
+        s.call("HMSET", "h", "f").is(wrongArity("hmset"));
+        s.call("HDEL", "h").is(wrongArity("hdel"));
+        s.call("HINCRBY", "h", "f").is(wrongArity("hincrby"));
+    }
 }

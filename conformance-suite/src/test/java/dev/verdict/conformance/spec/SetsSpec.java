@@ -130,4 +130,22 @@ class SetsSpec {
         s.call("SADD", "words", "a").is(integer(1));
         s.call("OBJECT", "ENCODING", "words").is(bulk("hashtable"));
     }
+
+    @SpecCase("SMEMBERS")
+    void setCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"SMEMBERS", "str"}, {"SREM", "str", "a"}, {"SISMEMBER", "str", "a"},
+                {"SCARD", "str"}, {"SPOP", "str"}, {"SRANDMEMBER", "str"}, {"SINTER", "str"},
+                {"SINTERSTORE", "dst", "str"}, {"SSCAN", "str", "0"}, {"SMISMEMBER", "str", "a"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
+
+    @SpecCase("SMEMBERS")
+    void setCommandArity(SpecSession s) {
+        s.call("SADD", "s").is(wrongArity("sadd"));
+        s.call("SMEMBERS").is(wrongArity("smembers"));
+        s.call("SMOVE", "a", "b").is(wrongArity("smove"));
+        s.call("SPOP", "s", "1", "2").is(syntaxError());
+    }
 }

@@ -225,4 +225,23 @@ class SortedSetsSpec {
         s.call("OBJECT", "ENCODING", "many").is(bulk("skiplist"));
         s.call("ZRANGE", "many", "-1", "-1").is(array("extra"));
     }
+
+    @SpecCase("ZRANGE")
+    void sortedSetCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"ZADD", "str", "1", "a"}, {"ZRANGE", "str", "0", "-1"}, {"ZSCORE", "str", "a"},
+                {"ZCARD", "str"}, {"ZRANK", "str", "a"}, {"ZREM", "str", "a"}, {"ZINCRBY", "str", "1", "a"},
+                {"ZCOUNT", "str", "0", "1"}, {"ZPOPMIN", "str"}, {"ZRANGEBYSCORE", "str", "0", "1"},
+                {"ZUNIONSTORE", "dst", "1", "str"}, {"ZSCAN", "str", "0"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
+
+    @SpecCase("ZRANGE")
+    void sortedSetCommandArity(SpecSession s) {
+        s.call("ZRANGE", "z", "0").is(wrongArity("zrange"));
+        s.call("ZSCORE", "z").is(wrongArity("zscore"));
+        s.call("ZINCRBY", "z", "1").is(wrongArity("zincrby"));
+        s.call("ZREM", "z").is(wrongArity("zrem"));
+    }
 }

@@ -154,4 +154,13 @@ class StreamsSpec {
         s.call("XADD", "s", "1-1", "f", "v").is(bulk("1-1"));
         s.call("OBJECT", "ENCODING", "s").is(bulk("stream"));
     }
+
+    @SpecCase("XRANGE")
+    void streamCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"XLEN", "str"}, {"XRANGE", "str", "-", "+"}, {"XDEL", "str", "1-1"},
+                {"XTRIM", "str", "MAXLEN", "1"}, {"XREAD", "STREAMS", "str", "0"}, {"XINFO", "STREAM", "str"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
 }

@@ -367,4 +367,17 @@ class StringsSpec {
         s.call("LCS", "a", "l").is(error("ERR The specified keys must contain string values"));
         s.call("LCS", "a", "a", "NOPE").is(syntaxError());
     }
+
+    @SpecCase("GET")
+    void stringCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("HSET", "h", "f", "v").is(integer(1));
+        for (String[] c : new String[][] {{"GET", "h"}, {"GETSET", "h", "v"}, {"GETEX", "h"}, {"APPEND", "h", "x"},
+                {"STRLEN", "h"}, {"GETRANGE", "h", "0", "1"}, {"SETRANGE", "h", "0", "x"}, {"INCR", "h"},
+                {"DECRBY", "h", "1"}, {"INCRBYFLOAT", "h", "1"}, {"SETBIT", "h", "0", "1"}, {"GETBIT", "h", "0"},
+                {"BITCOUNT", "h"}}) {
+            s.call(c).is(wrongType());
+        }
+        s.call("MGET", "h").is(array((Object) null));
+        s.call("SET", "h", "overwritten").is(ok());
+    }
 }
