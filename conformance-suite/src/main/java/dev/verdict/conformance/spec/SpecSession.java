@@ -5,11 +5,14 @@ import dev.verdict.conformance.client.ClientReply;
 import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespConnection;
 import dev.verdict.conformance.client.RespReply;
+import dev.verdict.conformance.client.RespValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +33,7 @@ public final class SpecSession {
     private final StringBuilder transcript = new StringBuilder();
     /** Every argument sent, as text: the clean-up on servers without FLUSHALL deletes these names. */
     private final Set<String> namesSent = new LinkedHashSet<>();
+    private final Map<String, String> restoreConfig = new LinkedHashMap<>();
     private SpecConnection primary;
     private boolean clean;
 
@@ -82,6 +86,25 @@ public final class SpecSession {
                 kind.open(target.host(), target.port(), p, TIMEOUT), "conn-" + (connections.size() + 1));
         connections.add(c);
         return c;
+    }
+
+    /**
+     * {@code CONFIG SET name value} for this case only: the previous value is read first and put
+     * back when the case ends, so targets shared by every case keep Redis's defaults.
+     */
+    public void configSet(String name, String value) {
+        Call previous = call("CONFIG", "GET", name);
+        RespValue.MapValue asMap = previous.value() instanceof RespValue.MapValue m ? m : null;
+        List<RespValue> flat = asMap != null ? null : ReplyComparison.elements(previous.value());
+        String old = asMap != null && asMap.entries().size() == 1 ? ReplyComparison.textOf(asMap.entries().get(0).getValue())
+                : flat != null && flat.size() == 2 ? ReplyComparison.textOf(flat.get(1)) : null;
+        if (old == null) {
+            throw new IllegalStateException("CONFIG GET " + name + " answered " + previous.reply());
+        }
+        call("CONFIG", "SET", name, value).is(Replies.ok());
+        if (!restoreConfig.containsKey(name)) {
+            restoreConfig.put(name, old);
+        }
     }
 
     /** See {@link SpecConnection#rawCall}. */
@@ -140,6 +163,7 @@ public final class SpecSession {
             }
         }
         if (clean) {
+            admin.restoreConfig(target, restoreConfig);
             admin.cleanUp(target, namesSent);
         }
     }

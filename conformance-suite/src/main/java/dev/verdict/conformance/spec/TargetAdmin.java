@@ -66,6 +66,17 @@ final class TargetAdmin implements AutoCloseable {
         }
     }
 
+    /** Puts back configuration a case changed; a failure here would poison every later case, so it is loud. */
+    synchronized void restoreConfig(SpecTarget target, Map<String, String> values) {
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            RespReply r = call(target, "CONFIG", "SET", e.getKey(), e.getValue());
+            if (!r.rawText().equals("+OK\r\n")) {
+                throw new IllegalStateException("could not restore " + e.getKey() + " on " + target.name() + ": "
+                        + r.rawEscaped());
+            }
+        }
+    }
+
     private RespReply call(SpecTarget target, String... args) {
         try {
             return connection(target).call(args);

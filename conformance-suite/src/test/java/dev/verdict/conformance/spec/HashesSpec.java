@@ -137,4 +137,18 @@ class HashesSpec {
         s.call("HDEL", "h").is(wrongArity("hdel"));
         s.call("HINCRBY", "h", "f").is(wrongArity("hincrby"));
     }
+
+    @SpecCase("OBJECT ENCODING")
+    void listpackLimitsFollowConfiguration(SpecSession s) {
+        s.configSet("hash-max-listpack-entries", "2");
+        s.configSet("hash-max-listpack-value", "8");
+        s.call("HSET", "h", "a", "1", "b", "2").is(integer(2));
+        s.call("OBJECT", "ENCODING", "h").is(bulk("listpack"));
+        s.call("HSET", "h", "c", "3").is(integer(1));
+        s.call("OBJECT", "ENCODING", "h").is(bulk("hashtable"));
+        s.call("HSET", "v", "f", "12345678").is(integer(1));
+        s.call("OBJECT", "ENCODING", "v").is(bulk("listpack"));
+        s.call("HSET", "v", "field-longer-than-8", "x").is(integer(1));
+        s.call("OBJECT", "ENCODING", "v").is(bulk("hashtable"));
+    }
 }

@@ -148,4 +148,19 @@ class SetsSpec {
         s.call("SMOVE", "a", "b").is(wrongArity("smove"));
         s.call("SPOP", "s", "1", "2").is(syntaxError());
     }
+
+    @SpecCase("OBJECT ENCODING")
+    void intsetLimitFollowsConfiguration(SpecSession s) {
+        s.configSet("set-max-intset-entries", "3");
+        s.call("SADD", "s", "1", "2", "3").is(integer(3));
+        s.call("OBJECT", "ENCODING", "s").is(bulk("intset"));
+        s.call("SADD", "s", "4").is(integer(1));
+        s.call("OBJECT", "ENCODING", "s").is(bulk("hashtable"));
+        s.call("SREM", "s", "4", "3").is(integer(2));
+        s.call("OBJECT", "ENCODING", "s").is(bulk("hashtable"));
+        s.call("SADD", "big", "9223372036854775807", "-9223372036854775808").is(integer(2));
+        s.call("OBJECT", "ENCODING", "big").is(bulk("intset"));
+        s.call("SADD", "big", "9223372036854775808").is(integer(1));
+        s.call("OBJECT", "ENCODING", "big").is(bulk("hashtable"));
+    }
 }

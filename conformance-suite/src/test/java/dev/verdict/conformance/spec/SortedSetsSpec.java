@@ -244,4 +244,18 @@ class SortedSetsSpec {
         s.call("ZINCRBY", "z", "1").is(wrongArity("zincrby"));
         s.call("ZREM", "z").is(wrongArity("zrem"));
     }
+
+    @SpecCase("OBJECT ENCODING")
+    void listpackLimitsFollowConfigurationAndStoresConvertBack(SpecSession s) {
+        s.configSet("zset-max-listpack-entries", "2");
+        s.call("ZADD", "z", "1", "a", "2", "b").is(integer(2));
+        s.call("OBJECT", "ENCODING", "z").is(bulk("listpack"));
+        s.call("ZADD", "z", "3", "c").is(integer(1));
+        s.call("OBJECT", "ENCODING", "z").is(bulk("skiplist"));
+        s.call("ZRANGESTORE", "small", "z", "0", "1").is(integer(2));
+        s.call("OBJECT", "ENCODING", "small").is(bulk("listpack"));
+        s.configSet("zset-max-listpack-entries", "0");
+        s.call("ZADD", "none", "1", "a").is(integer(1));
+        s.call("OBJECT", "ENCODING", "none").is(bulk("skiplist"));
+    }
 }
