@@ -151,4 +151,47 @@ class ConnectionSpec {
         assertThat(replies).extracting(r -> r.rawText()).containsExactly("+OK\r\n", ":2\r\n", "$1\r\n2\r\n",
                 "-ERR wrong number of arguments for 'get' command\r\n");
     }
+
+    @SpecCase(value = "CLIENT REPLY", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void clientReplySkipAndOffSilenceReplies(SpecSession s) {
+        s.ensureClean();
+        RespConnection raw = s.raw();
+        raw.send("CLIENT", "REPLY", "SKIP");
+        raw.send("PING");
+        raw.send("PING", "after-skip");
+        raw.send("CLIENT", "REPLY", "OFF");
+        raw.send("PING");
+        raw.send("CLIENT", "REPLY", "ON");
+        raw.send("PING");
+        raw.flush();
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("$10\r\nafter-skip\r\n");
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+OK\r\n");
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+PONG\r\n");
+    }
+
+    @SpecCase("CLIENT NO-EVICT")
+    void clientNoEvictTakesOnOrOff(SpecSession s) {
+        s.call("CLIENT", "NO-EVICT", "on").is(ok());
+        s.call("CLIENT", "NO-EVICT", "off").is(ok());
+        s.call("CLIENT", "NO-EVICT", "maybe").is(syntaxError());
+    }
+
+    @SpecCase("CLIENT TRACKING")
+    void clientTrackingInfo(SpecSession s) {
+        s.call("CLIENT", "GETREDIR").is(integer(-1));
+        s.call("CLIENT", "TRACKING", "on").is(ok());
+        s.call("CLIENT", "GETREDIR").is(integer(0));
+        s.call("CLIENT", "TRACKINGINFO").is(map("flags", set("on"), "redirect", 0, "prefixes", emptyArray()));
+        s.call("CLIENT", "TRACKING", "off").is(ok());
+        s.call("CLIENT", "TRACKINGINFO").is(map("flags", set("off"), "redirect", -1, "prefixes", emptyArray()));
+    }
+
+    @SpecCase(value = "CLIENT TRACKING", clients = ClientKind.RAW, protocols = Protocol.RESP3)
+    void trackedKeyChangedByAnotherClientSendsAnInvalidationPush(SpecSession s) {
+        s.call("SET", "k", "v").is(ok());
+        s.call("CLIENT", "TRACKING", "on").is(ok());
+        s.call("GET", "k").is(bulk("v"));
+        s.newConnection(ClientKind.RAW, Protocol.RESP2).call("SET", "k", "w").is(ok());
+        s.read(Duration.ofSeconds(2)).is(push("invalidate", array("k")));
+    }
 }

@@ -380,4 +380,29 @@ class StringsSpec {
         s.call("MGET", "h").is(array((Object) null));
         s.call("SET", "h", "overwritten").is(ok());
     }
+
+    @SpecCase("SET")
+    void absoluteExpiryInThePastDeletesTheKey(SpecSession s) {
+        s.call("SET", "k", "v", "PXAT", "1").is(ok());
+        s.call("EXISTS", "k").is(integer(0));
+        s.call("SET", "g", "v").is(ok());
+        s.call("GETEX", "g", "EXAT", "1").is(bulk("v"));
+        s.call("EXISTS", "g").is(integer(0));
+    }
+
+    @SpecCase("MSETNX")
+    void msetnxWithARepeatedKeyKeepsTheLastValue(SpecSession s) {
+        s.call("MSETNX", "a", "1", "a", "2").is(integer(1));
+        s.call("GET", "a").is(bulk("2"));
+    }
+
+    @SpecCase("APPEND")
+    void appendToAnIntegerTurnsItIntoARawString(SpecSession s) {
+        s.call("SET", "n", "10").is(ok());
+        s.call("OBJECT", "ENCODING", "n").is(bulk("int"));
+        s.call("APPEND", "n", "5").is(integer(3));
+        s.call("OBJECT", "ENCODING", "n").is(bulk("raw"));
+        s.call("INCR", "n").is(integer(106));
+        s.call("OBJECT", "ENCODING", "n").is(bulk("int"));
+    }
 }
