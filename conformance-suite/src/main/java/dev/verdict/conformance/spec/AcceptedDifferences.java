@@ -14,7 +14,8 @@ import java.util.Optional;
  * Known reference-server differences that must not break the build, read from the classpath
  * file {@code accepted-differences.txt} (shared with the differential engine). One per line:
  * {@code <kind> <id-or-command> <target-kind> : <reason>}, kind {@code spec} or {@code diff};
- * {@code #} starts a comment; {@code *} as target kind matches every kind.
+ * {@code #} starts a comment; a target kind ending in {@code *} is a prefix ({@code REFERENCE_*},
+ * or {@code *} for every kind).
  */
 public final class AcceptedDifferences {
 
@@ -63,13 +64,20 @@ public final class AcceptedDifferences {
         return new AcceptedDifferences(entries);
     }
 
+    private static boolean targetKindMatches(String pattern, String targetKind) {
+        if (pattern.endsWith("*")) {
+            return targetKind.toUpperCase().startsWith(pattern.substring(0, pattern.length() - 1).toUpperCase());
+        }
+        return pattern.equalsIgnoreCase(targetKind);
+    }
+
     /**
      * The entry accepting a failure of {@code kind} ({@code spec}/{@code diff}) for any of the
      * given subjects (case id such as {@code StringsSpec.setWithGet}, or the command) on a target kind.
      */
     public Optional<Entry> find(String kind, String targetKind, String... subjects) {
         for (Entry e : entries) {
-            if (!e.kind().equals(kind) || !(e.targetKind().equals("*") || e.targetKind().equalsIgnoreCase(targetKind))) {
+            if (!e.kind().equals(kind) || !targetKindMatches(e.targetKind(), targetKind)) {
                 continue;
             }
             for (String s : subjects) {

@@ -87,5 +87,8 @@ class ExpectationsTest {
         assertThat(a.find("spec", "REDIS_PROCESS", "StringsSpec.setNxOnlyCreates", "SET")).isEmpty();
         assertThat(a.find("spec", "REDIS_CONTAINER", "ServerSpec.x", "CONFIG GET")).isPresent();
         assertThat(a.find("spec", "REFERENCE_IN_JVM", "f-123")).isEmpty();
+        AcceptedDifferences prefix = AcceptedDifferences.parse(List.of("spec GET REFERENCE_* : young server"));
+        assertThat(prefix.find("spec", "REFERENCE_CONTAINER", "x", "GET")).isPresent();
+        assertThat(prefix.find("spec", "REDIS_CONTAINER", "x", "GET")).isEmpty();
     }
 }
