@@ -1,0 +1,25 @@
+package dev.verdict.conformance.diff.run;
+
+import dev.verdict.conformance.client.RespReply;
+import dev.verdict.conformance.diff.Command;
+
+import java.util.List;
+
+/**
+ * One connection to one target, split into send and receive so that the engine can write a batch to both targets
+ * before reading either (the two servers then work in parallel).
+ */
+public interface Session extends AutoCloseable {
+
+    void send(List<Command> batch);
+
+    List<RespReply> receive(int count);
+
+    default List<RespReply> execute(List<Command> batch) {
+        send(batch);
+        return receive(batch.size());
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,75 @@
+package dev.verdict.conformance.diff;
+
+import dev.verdict.conformance.diff.grammar.Family;
+import dev.verdict.conformance.diff.grammar.Grammar;
+import dev.verdict.conformance.diff.report.AcceptedDifferences;
+import dev.verdict.conformance.diff.report.Finding;
+import dev.verdict.conformance.diff.report.ResultsWriter;
+import dev.verdict.conformance.diff.report.RunReport;
+import dev.verdict.conformance.diff.run.Budget;
+import dev.verdict.conformance.diff.run.CommandRewritingTarget;
+import dev.verdict.conformance.diff.run.DiffTarget;
+import dev.verdict.conformance.diff.run.DifferentialRun;
+import dev.verdict.conformance.diff.run.EndpointTarget;
+import dev.verdict.conformance.diff.run.RunConfig;
+import dev.verdict.conformance.spec.TemporaryRedisProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine finds a known bug and shrinks it. Interim: the bug is planted by a command-rewriting proxy in front
+ * of a real Redis (LRANGE's and GETRANGE's end index off by one), until the reference server has its
+ * {@code verdict.fault} switches.
+ */
+class PlantedBugTest {
+
+    private static TemporaryRedisProcess good;
+    private static TemporaryRedisProcess faulty;
+
+    @BeforeAll
+    static void start() {
+        good = TemporaryRedisProcess.start();
+        faulty = TemporaryRedisProcess.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        good.close();
+        faulty.close();
+    }
+
+    private static DiffTarget redis(TemporaryRedisProcess p) {
+        return new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", p.port());
+    }
+
+    @Test
+    void lrangeEndIndexOffByOneIsFoundAndShrunkToAtMostThreeCommands() {
+        Finding f = findOnly("LRANGE", Family.LISTS, "planted-lrange-off-by-one");
+        assertThat(f.reproduction()).hasSizeLessThanOrEqualTo(3);
+        assertThat(f.reproduction().get(f.reproduction().size() - 1)).startsWith("LRANGE");
+        assertThat(f.replyA()).isNotEqualTo(f.replyB());
+    }
+
+    @Test
+    void getrangeEndIndexOffByOneIsFoundAndShrunkToAtMostThreeCommands() {
+        Finding f = findOnly("GETRANGE", Family.STRINGS, "planted-getrange-off-by-one");
+        assertThat(f.reproduction()).hasSizeLessThanOrEqualTo(3);
+        assertThat(f.reproduction().get(f.reproduction().size() - 1)).startsWith("GETRANGE");
+    }
+
+    private Finding findOnly(String command, Family family, String name) {
+        DiffTarget planted = CommandRewritingTarget.endIndexOffByOne(redis(faulty), command);
+        RunConfig config = RunConfig.of(name, 7, Budget.commands(4000), Set.of(family));
+        RunReport report = new DifferentialRun(config, redis(good), planted, Grammar.fromClasspath(),
+                new AcceptedDifferences(java.util.List.of())).run();
+        ResultsWriter.write(report);
+        ResultsWriter.attachToAllure(report);
+        assertThat(report.findings()).extracting(Finding::command).containsExactly(command);
+        return report.findings().get(0);
+    }
+}
