@@ -24,12 +24,16 @@ public final class NormalisationTable {
 
     public NormalisationTable() {
         for (String c : new String[] {"KEYS", "SMEMBERS", "SINTER", "SUNION", "SDIFF", "HKEYS", "HVALS",
-                "COMMAND", "COMMAND LIST", "PUBSUB CHANNELS", "PUBSUB SHARDCHANNELS", "ACL CAT", "FUNCTION LIST"}) {
+                "COMMAND LIST", "PUBSUB CHANNELS", "PUBSUB SHARDCHANNELS", "ACL CAT", "FUNCTION LIST"}) {
             put(c, Rules.sorted(), "unordered reply: " + HASH_ORDER);
         }
-        for (String c : new String[] {"HGETALL", "CONFIG GET", "COMMAND DOCS", "PUBSUB NUMSUB"}) {
+        for (String c : new String[] {"HGETALL", "CONFIG GET", "PUBSUB NUMSUB"}) {
             put(c, Rules.sortedPairs(), "unordered field/value pairs: " + HASH_ORDER);
         }
+        put("COMMAND", Rules.deepSorted(false), "command table in dictionary order, subcommands too: " + HASH_ORDER);
+        put("COMMAND INFO", Rules.deepSorted(false), "command table in dictionary order, subcommands too: " + HASH_ORDER);
+        put("COMMAND DOCS", Rules.deepSorted(true), "docs map in dictionary order, subcommands too: " + HASH_ORDER);
+        put("DUMP", Rules.dumpPayload(), "a hash-table set or hash is serialised in " + HASH_ORDER);
         for (String c : new String[] {"SRANDMEMBER", "HRANDFIELD", "ZRANDMEMBER", "RANDOMKEY"}) {
             put(c, Rules.shape(), RANDOM);
         }

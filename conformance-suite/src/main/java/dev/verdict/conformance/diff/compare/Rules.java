@@ -36,6 +36,28 @@ public final class Rules {
         return normalised(ValueOrder::sortedPairs);
     }
 
+    /** Unordered at every depth (introspection replies built from dictionaries inside dictionaries). */
+    public static ReplyRule deepSorted(boolean topLevelPairs) {
+        return normalised(v -> ValueOrder.deepSorted(v, topLevelPairs ? ValueOrder::sortedPairs : ValueOrder::sorted));
+    }
+
+    /**
+     * DUMP payloads byte for byte, except a set or hash in a hash table (RDB types 2 and 4), whose elements are
+     * written in hash-table order: then the type and the payload length must match.
+     */
+    public static ReplyRule dumpPayload() {
+        return (c, a, b, s) -> {
+            if (Arrays.equals(a.raw(), b.raw())) {
+                return true;
+            }
+            if (a.value() instanceof RespValue.Bulk x && b.value() instanceof RespValue.Bulk y && x.value().length > 0
+                    && y.value().length == x.value().length && x.value()[0] == y.value()[0]) {
+                return x.value()[0] == 2 || x.value()[0] == 4;
+            }
+            return false;
+        };
+    }
+
     /** Same types and sizes all the way down; values free. Errors must still match exactly. */
     public static ReplyRule shape() {
         return (c, a, b, s) -> ValueOrder.shape(a.value()).equals(ValueOrder.shape(b.value()));

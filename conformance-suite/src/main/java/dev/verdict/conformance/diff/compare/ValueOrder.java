@@ -57,10 +57,33 @@ final class ValueOrder {
         return sorted(v);
     }
 
+    /** Every aggregate at every depth sorted, then the top level rewritten by {@code top}. */
+    static RespValue deepSorted(RespValue v, java.util.function.UnaryOperator<RespValue> top) {
+        return top.apply(sortChildren(v));
+    }
+
+    private static RespValue sortChildren(RespValue v) {
+        if (v instanceof RespValue.Array a) {
+            return new RespValue.Array(a.elements().stream().map(e -> sorted(sortChildren(e))).toList());
+        }
+        if (v instanceof RespValue.SetValue s) {
+            return new RespValue.SetValue(s.elements().stream().map(e -> sorted(sortChildren(e))).toList());
+        }
+        if (v instanceof RespValue.MapValue m) {
+            List<Map.Entry<RespValue, RespValue>> entries = new ArrayList<>();
+            m.entries().forEach(e -> entries.add(new AbstractMap.SimpleEntry<>(sorted(sortChildren(e.getKey())),
+                    sorted(sortChildren(e.getValue())))));
+            return new RespValue.MapValue(entries);
+        }
+        return v;
+    }
+
+    /** Sorted by encoding, each element encoded once (introspection replies have thousands of elements). */
     private static List<RespValue> sortValues(List<RespValue> values) {
-        List<RespValue> copy = new ArrayList<>(values);
-        copy.sort(Comparator.comparing(ValueOrder::bytes, BYTES));
-        return copy;
+        List<Map.Entry<byte[], RespValue>> keyed = new ArrayList<>(values.size());
+        values.forEach(v -> keyed.add(new AbstractMap.SimpleEntry<>(bytes(v), v)));
+        keyed.sort(Map.Entry.comparingByKey(BYTES));
+        return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
     /** The value with every leaf replaced by its type: what two random picks of the same size have in common. */

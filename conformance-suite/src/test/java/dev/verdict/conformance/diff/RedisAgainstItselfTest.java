@@ -1,0 +1,59 @@
+package dev.verdict.conformance.diff;
+
+import dev.verdict.conformance.diff.grammar.Family;
+import dev.verdict.conformance.diff.grammar.Grammar;
+import dev.verdict.conformance.diff.report.AcceptedDifferences;
+import dev.verdict.conformance.diff.report.Finding;
+import dev.verdict.conformance.diff.report.ResultsWriter;
+import dev.verdict.conformance.diff.report.RunReport;
+import dev.verdict.conformance.diff.run.DiffTarget;
+import dev.verdict.conformance.diff.run.DifferentialRun;
+import dev.verdict.conformance.diff.run.EndpointTarget;
+import dev.verdict.conformance.diff.run.RunConfig;
+import dev.verdict.conformance.spec.TemporaryRedisProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real Redis against real Redis: every difference here is a hole in the normalisation table or a generator that
+ * depends on timing, never a server bug. This is what keeps the engine honest.
+ */
+class RedisAgainstItselfTest {
+
+    private static TemporaryRedisProcess one;
+    private static TemporaryRedisProcess two;
+
+    @BeforeAll
+    static void start() {
+        one = TemporaryRedisProcess.start();
+        two = TemporaryRedisProcess.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        one.close();
+        two.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"CLUSTER", "SENTINEL"}, mode = EnumSource.Mode.EXCLUDE)
+    void twoRedisServersAgreeOnEveryFamily(Family family) {
+        DiffTarget a = new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", one.port());
+        DiffTarget b = new EndpointTarget("redis-7.0.15 (process, second)", "REDIS_PROCESS", "127.0.0.1", two.port());
+        RunConfig config = RunConfig.of("redis-vs-redis-" + family.id() + "-seed-" + RunConfig.seedProperty(1),
+                RunConfig.seedProperty(1), RunConfig.budgetProperty("2000"), Set.of(family));
+        RunReport report = new DifferentialRun(config, a, b, Grammar.fromClasspath(),
+                new AcceptedDifferences(List.of())).run();
+        ResultsWriter.write(report);
+        ResultsWriter.attachToAllure(report);
+        assertThat(report.findings()).extracting(Finding::id, Finding::reproduction, Finding::replyA, Finding::replyB)
+                .isEmpty();
+    }
+}
