@@ -7,13 +7,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One command as sent: its arguments as bytes, and the name of the grammar entry it came from (which tells the
- * comparison which normalisation applies even when a mutation garbled the words).
+ * One command as sent: its arguments as bytes, the name of the grammar entry it came from (which tells the
+ * comparison which normalisation applies even when a mutation garbled the words), and the client that sends it
+ * (always 0 outside the multi-connection mode).
  */
-public record Command(String specName, List<byte[]> args) {
+public record Command(String specName, List<byte[]> args, int client) {
 
     public Command {
         args = List.copyOf(args);
+    }
+
+    public Command(String specName, List<byte[]> args) {
+        this(specName, args, 0);
+    }
+
+    public Command onClient(int index) {
+        return new Command(specName, args, index);
     }
 
     public static Command of(String specName, List<String> args) {
@@ -37,12 +46,12 @@ public record Command(String specName, List<byte[]> args) {
     }
 
     public Command withArgs(List<String> newArgs) {
-        return of(specName, newArgs);
+        return of(specName, newArgs).onClient(client);
     }
 
-    /** The command as one line of a redis-cli script. */
+    /** The command as one line of a redis-cli script; in the multi-connection mode prefixed by its client. */
     @Override
     public String toString() {
-        return RedisCliQuoting.line(args);
+        return (client == 0 ? "" : "c" + client + "> ") + RedisCliQuoting.line(args);
     }
 }

@@ -13,6 +13,7 @@ import dev.verdict.conformance.diff.run.RunConfig;
 import dev.verdict.conformance.spec.TemporaryRedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,14 +46,34 @@ class RedisAgainstItselfTest {
     @ParameterizedTest
     @EnumSource(value = Family.class, names = {"CLUSTER", "SENTINEL"}, mode = EnumSource.Mode.EXCLUDE)
     void twoRedisServersAgreeOnEveryFamily(Family family) {
-        DiffTarget a = new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", one.port());
-        DiffTarget b = new EndpointTarget("redis-7.0.15 (process, second)", "REDIS_PROCESS", "127.0.0.1", two.port());
         RunConfig config = RunConfig.of("redis-vs-redis-" + family.id() + "-seed-" + RunConfig.seedProperty(1),
                 RunConfig.seedProperty(1), RunConfig.budgetProperty("2000"), Set.of(family));
+        assertNoFindings(config);
+    }
+
+    @Test
+    void twoRedisServersAgreeOnAllFamiliesMixed() {
+        assertNoFindings(RunConfig.of("redis-vs-redis-mixed-seed-" + RunConfig.seedProperty(1),
+                RunConfig.seedProperty(1), RunConfig.budgetProperty("4000"), Set.of()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"LISTS", "SORTED_SETS", "STREAMS", "PUBSUB", "TRANSACTIONS"})
+    void twoRedisServersAgreeWithThreeInterleavedClients(Family family) {
+        RunConfig config = RunConfig.of("redis-vs-redis-3-clients-" + family.id() + "-seed-" + RunConfig.seedProperty(1),
+                RunConfig.seedProperty(1), RunConfig.budgetProperty("400"), Set.of(family, Family.STRINGS))
+                .withClients(3).withSequenceLength(25);
+        assertNoFindings(config);
+    }
+
+    private static void assertNoFindings(RunConfig config) {
+        DiffTarget a = new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", one.port());
+        DiffTarget b = new EndpointTarget("redis-7.0.15 (process, second)", "REDIS_PROCESS", "127.0.0.1", two.port());
         RunReport report = new DifferentialRun(config, a, b, Grammar.fromClasspath(),
                 new AcceptedDifferences(List.of())).run();
         ResultsWriter.write(report);
         ResultsWriter.attachToAllure(report);
+        assertThat(report.commandsRun()).isGreaterThan(0);
         assertThat(report.findings()).extracting(Finding::id, Finding::reproduction, Finding::replyA, Finding::replyB)
                 .isEmpty();
     }

@@ -18,10 +18,6 @@ public final class Exclusions {
         REASONS.put("SHUTDOWN", "stops the target");
         REASONS.put("DEBUG", "crashes, sleeps or alters internals; the engine compares values itself");
         REASONS.put("MONITOR", "turns the connection into a feed of other clients' commands");
-        for (String s : new String[] {"SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE",
-                "SUNSUBSCRIBE"}) {
-            REASONS.put(s, "puts the connection in subscriber mode; the multi-connection mode covers it");
-        }
         REASONS.put("CLIENT KILL", "may close the engine's own connection");
         REASONS.put("CLIENT PAUSE", "stalls the target for its timeout");
         REASONS.put("CLIENT UNPAUSE", "pairs with CLIENT PAUSE, which is excluded");
@@ -87,10 +83,20 @@ public final class Exclusions {
         return Optional.ofNullable(REASONS.get(spec.words().get(0)));
     }
 
-    /** Commands that block are written only in the multi-connection mode, which has a client left to wake them. */
+    private static final java.util.Set<String> SUBSCRIPTIONS = java.util.Set.of("SUBSCRIBE", "PSUBSCRIBE",
+            "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE");
+
+    /**
+     * Commands written only in the multi-connection mode: blocking ones need a client left to wake them, and
+     * subscriptions turn the connection into a message feed that only makes sense with a publisher beside it.
+     */
     public static Optional<String> singleConnectionReason(CommandSpec spec) {
-        return spec.hasFlag("blocking")
-                ? Optional.of("blocks the only connection; the multi-connection mode covers it")
-                : Optional.empty();
+        if (spec.hasFlag("blocking")) {
+            return Optional.of("blocks the only connection; the multi-connection mode covers it");
+        }
+        if (SUBSCRIPTIONS.contains(spec.name())) {
+            return Optional.of("puts the connection in subscriber mode; the multi-connection mode covers it");
+        }
+        return Optional.empty();
     }
 }

@@ -42,9 +42,15 @@ public final class SequenceGenerator {
     }
 
     public List<Command> sequence(int length) {
+        return sequence(length, 1);
+    }
+
+    /** A sequence whose commands are spread over {@code clients} connections: the interleaving is the seed's. */
+    public List<Command> sequence(int length, int clients) {
         List<Command> out = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {
-            out.add(next());
+            Command c = next();
+            out.add(clients > 1 ? c.onClient(entropy.nextInt(clients)) : c);
         }
         return out;
     }

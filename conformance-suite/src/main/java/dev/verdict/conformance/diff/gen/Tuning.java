@@ -41,6 +41,12 @@ final class Tuning {
     private static final List<String> SECONDS = List.of("0", "-1", "100", "86400", "9223372036854775807",
             "-9223372036854775808", "4294967296");
 
+    /**
+     * Block until woken (0) or refuse (-1): a timed wait would end at a moment that depends on the machine, and
+     * the multi-connection mode's interleaving must not.
+     */
+    private static final List<String> BLOCKING_TIMEOUTS = List.of("0", "0", "0", "-1");
+
     private Tuning() {
     }
 
@@ -60,6 +66,9 @@ final class Tuning {
         }
         if (arg.type() == dev.verdict.conformance.diff.grammar.ArgType.INTEGER && arg.name().equals("seconds")) {
             return Optional.of(SECONDS);
+        }
+        if ("timeout".equals(arg.name()) && spec.hasFlag("blocking")) {
+            return Optional.of(BLOCKING_TIMEOUTS);
         }
         if ("cursor".equals(arg.name())) {
             return Optional.of(List.of("0"));

@@ -68,6 +68,11 @@ public final class CommandRewritingTarget implements DiffTarget {
             }
 
             @Override
+            public java.util.Optional<RespReply> poll(java.time.Duration wait) {
+                return s.poll(wait);
+            }
+
+            @Override
             public void close() {
                 s.close();
             }

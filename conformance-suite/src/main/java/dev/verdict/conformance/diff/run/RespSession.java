@@ -34,6 +34,11 @@ public final class RespSession implements Session {
     }
 
     @Override
+    public java.util.Optional<RespReply> poll(java.time.Duration wait) {
+        return connection.poll(wait);
+    }
+
+    @Override
     public void close() {
         connection.close();
     }

@@ -16,22 +16,37 @@ import java.util.Set;
  * @param maxReplays      bound on replays per shrink
  */
 public record RunConfig(String name, long seed, Budget budget, Set<Family> families, Set<String> commands,
-                        Protocol protocol, int sequenceLength, int batchSize, boolean shrink, int maxReplays) {
+                        Protocol protocol, int sequenceLength, int batchSize, boolean shrink, int maxReplays,
+                        int clients) {
 
     public static RunConfig of(String name, long seed, Budget budget, Set<Family> families) {
-        return new RunConfig(name, seed, budget, families, Set.of(), Protocol.RESP2, 40, 64, true, 400);
+        return new RunConfig(name, seed, budget, families, Set.of(), Protocol.RESP2, 40, 64, true, 400, 1);
     }
 
     public RunConfig withCommands(Set<String> names) {
-        return new RunConfig(name, seed, budget, families, names, protocol, sequenceLength, batchSize, shrink, maxReplays);
+        return new RunConfig(name, seed, budget, families, names, protocol, sequenceLength, batchSize, shrink,
+                maxReplays, clients);
     }
 
     public RunConfig withShrink(boolean on) {
-        return new RunConfig(name, seed, budget, families, commands, protocol, sequenceLength, batchSize, on, maxReplays);
+        return new RunConfig(name, seed, budget, families, commands, protocol, sequenceLength, batchSize, on,
+                maxReplays, clients);
     }
 
     public RunConfig withSequenceLength(int length) {
-        return new RunConfig(name, seed, budget, families, commands, protocol, length, batchSize, shrink, maxReplays);
+        return new RunConfig(name, seed, budget, families, commands, protocol, length, batchSize, shrink, maxReplays,
+                clients);
+    }
+
+    public RunConfig withProtocol(Protocol p) {
+        return new RunConfig(name, seed, budget, families, commands, p, sequenceLength, batchSize, shrink, maxReplays,
+                clients);
+    }
+
+    /** More than one client switches on the multi-connection mode (blocking commands, pub/sub, MULTI across clients). */
+    public RunConfig withClients(int n) {
+        return new RunConfig(name, seed, budget, families, commands, protocol, sequenceLength, batchSize, shrink,
+                maxReplays, n);
     }
 
     /** The seed from {@code -Ddiff.seed}, else the given default. */

@@ -15,6 +15,9 @@ public interface Session extends AutoCloseable {
 
     List<RespReply> receive(int count);
 
+    /** The next reply if one arrives within {@code wait} (blocked commands, pub/sub messages). */
+    java.util.Optional<RespReply> poll(java.time.Duration wait);
+
     default List<RespReply> execute(List<Command> batch) {
         send(batch);
         return receive(batch.size());
