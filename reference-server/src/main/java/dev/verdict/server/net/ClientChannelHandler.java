@@ -1,0 +1,60 @@
+package dev.verdict.server.net;
+
+import dev.verdict.server.ServerContext;
+import dev.verdict.server.client.Client;
+import dev.verdict.server.resp.ProtocolException;
+import dev.verdict.server.resp.RequestDecoder;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+
+/**
+ * Runs each decoded request on the event-loop thread and flushes replies once per read batch
+ * (Netty's channelReadComplete), the way Redis writes after processing a whole query buffer.
+ */
+final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
+
+    private final ServerContext server;
+    private Client client;
+
+    ClientChannelHandler(ServerContext server) {
+        this.server = server;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = server.connect(ctx.channel());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (client.closingAfterReply()) return; // Redis ignores what follows QUIT or a protocol error
+        server.dispatcher().dispatch(client, (byte[][]) msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        server.flushPendingWrites();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (client != null) server.disconnect(client);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof ProtocolException protocolError && client != null) {
+            ctx.pipeline().get(RequestDecoder.class).fail();
+            client.reply().error("ERR " + protocolError.getMessage());
+            client.closeAfterReply();
+            server.markPendingWrite(client);
+            server.flushPendingWrites();
+            return;
+        }
+        ctx.close();
+    }
+}

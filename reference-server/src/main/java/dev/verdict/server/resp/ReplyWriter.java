@@ -1,0 +1,237 @@
+package dev.verdict.server.resp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes replies for one client into its pending output buffer, in the client's protocol
+ * (RESP2 or RESP3). RESP3-only types degrade to their RESP2 forms exactly as Redis's
+ * {@code addReply*} functions do: maps become flat arrays, sets arrays, doubles bulk strings,
+ * booleans integers, nulls {@code $-1} or {@code *-1}. Output accumulates until the network
+ * layer takes it with {@link #takeOutput()} once per read batch.
+ */
+public final class ReplyWriter {
+
+    private final ByteBufAllocator allocator;
+    private ByteBuf out;
+    private int protocol = 2;
+    private long bytesWritten;
+
+    public ReplyWriter(ByteBufAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    public void protocol(int protocol) {
+        this.protocol = protocol;
+    }
+
+    public boolean resp3() {
+        return protocol == 3;
+    }
+
+    // ---- simple types
+
+    public void ok() {
+        raw(SharedReplies.OK);
+    }
+
+    public void queued() {
+        raw(SharedReplies.QUEUED);
+    }
+
+    /** A status reply ({@code +text}); the text must not contain CR or LF. */
+    public void status(String text) {
+        ByteBuf b = buffer();
+        b.writeByte('+');
+        b.writeCharSequence(text, StandardCharsets.UTF_8);
+        crlf(b);
+    }
+
+    /** An error reply; {@code message} starts with its code, e.g. {@code "ERR syntax error"}. */
+    public void error(String message) {
+        ByteBuf b = buffer();
+        b.writeByte('-');
+        // Like Redis's addReplyErrorLength: newlines would break the protocol.
+        b.writeCharSequence(message.replace('\r', ' ').replace('\n', ' '), StandardCharsets.UTF_8);
+        crlf(b);
+    }
+
+    public void integer(long value) {
+        if (value >= 0 && value < SharedReplies.INTEGERS.length) {
+            raw(SharedReplies.INTEGERS[(int) value]);
+            return;
+        }
+        ByteBuf b = buffer();
+        b.writeByte(':');
+        writeDecimal(b, value);
+        crlf(b);
+    }
+
+    public void bulk(byte[] value) {
+        bulk(value, 0, value.length);
+    }
+
+    public void bulk(byte[] value, int offset, int length) {
+        ByteBuf b = buffer();
+        b.writeByte('$');
+        writeDecimal(b, length);
+        crlf(b);
+        b.writeBytes(value, offset, length);
+        crlf(b);
+    }
+
+    public void bulk(String value) {
+        bulk(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A bulk string holding the decimal form of {@code value} (Redis's addReplyBulkLongLong). */
+    public void bulkLong(long value) {
+        bulk(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The null bulk string: {@code $-1} in RESP2, {@code _} in RESP3. */
+    public void nullBulk() {
+        raw(resp3() ? SharedReplies.NULL3 : SharedReplies.NULL_BULK);
+    }
+
+    /** The null array: {@code *-1} in RESP2, {@code _} in RESP3. */
+    public void nullArray() {
+        raw(resp3() ? SharedReplies.NULL3 : SharedReplies.NULL_ARRAY);
+    }
+
+    /** A double: {@code ,d} in RESP3, a bulk string in RESP2, formatted as Redis's %.17g. */
+    public void doubleValue(double value) {
+        String text = DoubleFormat.g17(value);
+        if (resp3()) {
+            ByteBuf b = buffer();
+            b.writeByte(',');
+            b.writeCharSequence(text, StandardCharsets.US_ASCII);
+            crlf(b);
+        } else {
+            bulk(text.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** A boolean: {@code #t}/{@code #f} in RESP3, {@code :1}/{@code :0} in RESP2. */
+    public void bool(boolean value) {
+        if (resp3()) raw(value ? SharedReplies.TRUE3 : SharedReplies.FALSE3);
+        else integer(value ? 1 : 0);
+    }
+
+    /** A verbatim string ({@code =len\r\ntxt:...}) in RESP3, a bulk string in RESP2. */
+    public void verbatim(String format, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        if (!resp3()) {
+            bulk(body);
+            return;
+        }
+        ByteBuf b = buffer();
+        b.writeByte('=');
+        writeDecimal(b, body.length + 4);
+        crlf(b);
+        b.writeCharSequence(format, StandardCharsets.US_ASCII);
+        b.writeByte(':');
+        b.writeBytes(body);
+        crlf(b);
+    }
+
+    // ---- aggregates: write the header, then exactly that many elements
+
+    public void arrayHeader(long length) {
+        aggregateHeader('*', length);
+    }
+
+    /** A map of {@code pairs} key/value pairs; RESP2 sees an array of 2 * pairs elements. */
+    public void mapHeader(long pairs) {
+        if (resp3()) aggregateHeader('%', pairs);
+        else aggregateHeader('*', pairs * 2);
+    }
+
+    public void setHeader(long length) {
+        aggregateHeader(resp3() ? '~' : '*', length);
+    }
+
+    /** An out-of-band push message ({@code >} in RESP3, an array in RESP2). */
+    public void pushHeader(long length) {
+        aggregateHeader(resp3() ? '>' : '*', length);
+    }
+
+    public void emptyArray() {
+        raw(SharedReplies.EMPTY_ARRAY);
+    }
+
+    /** Writes bytes that are already a complete, protocol-independent reply. */
+    public void raw(byte[] encoded) {
+        buffer().writeBytes(encoded);
+    }
+
+    // ---- output handling
+
+    public boolean hasOutput() {
+        return out != null && out.isReadable();
+    }
+
+    /** Bytes waiting to be written to the socket. */
+    public int pendingBytes() {
+        return out == null ? 0 : out.readableBytes();
+    }
+
+    /** Total reply bytes produced for this client (INFO's total_net_output_bytes feeds on this). */
+    public long bytesWritten() {
+        return bytesWritten + pendingBytes();
+    }
+
+    /** Hands the pending output to the network layer; the writer starts a fresh buffer. */
+    public ByteBuf takeOutput() {
+        ByteBuf taken = out;
+        if (taken != null) bytesWritten += taken.readableBytes();
+        out = null;
+        return taken;
+    }
+
+    /** Drops pending output (CLIENT REPLY OFF/SKIP, or a closing connection). */
+    public void discardOutput() {
+        if (out != null) {
+            out.release();
+            out = null;
+        }
+    }
+
+    /** Everything written since {@code mark} (a value of {@link #pendingBytes()}), removed from the output. */
+    public byte[] cutSince(int mark) {
+        byte[] cut = new byte[out.readableBytes() - mark];
+        out.getBytes(out.readerIndex() + mark, cut);
+        out.writerIndex(out.readerIndex() + mark);
+        return cut;
+    }
+
+    private void aggregateHeader(char type, long length) {
+        ByteBuf b = buffer();
+        b.writeByte(type);
+        writeDecimal(b, length);
+        crlf(b);
+    }
+
+    private ByteBuf buffer() {
+        if (out == null) out = allocator.buffer(256);
+        return out;
+    }
+
+    private static void crlf(ByteBuf b) {
+        b.writeShort(0x0d0a);
+    }
+
+    private static void writeDecimal(ByteBuf b, long value) {
+        if (value >= 0 && value < 10) {
+            b.writeByte('0' + (int) value);
+            return;
+        }
+        b.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+    }
+}
