@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class Mutator {
 
+    static final String UNKNOWN_TOKEN = "NOSUCHTOKEN";
+
     private final Entropy entropy;
 
     public Mutator(Entropy entropy) {
@@ -37,7 +39,7 @@ public final class Mutator {
                     args.add(entropy.pick(ValuePools.BAD_NUMBERS));
                 }
             }
-            default -> args.add(first + entropy.nextInt(args.size() - first + 1), "NOSUCHTOKEN");
+            default -> args.add(first + entropy.nextInt(args.size() - first + 1), UNKNOWN_TOKEN);
         }
         return command.withArgs(args);
     }

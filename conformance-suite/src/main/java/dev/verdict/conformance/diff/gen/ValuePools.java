@@ -49,4 +49,18 @@ public final class ValuePools {
 
     private ValuePools() {
     }
+
+    /**
+     * Every name a generated command can use as a key: the pool, and whatever a mutation or a type mix-up can put
+     * in a key's place. A reset without FLUSHALL deletes all of them, so that no state leaks between sequences.
+     */
+    public static java.util.Set<String> possibleKeys() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(KEYS);
+        for (List<String> pool : List.of(MEMBERS, STRINGS, INTEGERS, DOUBLES, PATTERNS, BAD_NUMBERS, UNIX_SECONDS,
+                UNIX_MILLISECONDS)) {
+            all.addAll(pool);
+        }
+        all.addAll(List.of("extra", Mutator.UNKNOWN_TOKEN));
+        return all;
+    }
 }

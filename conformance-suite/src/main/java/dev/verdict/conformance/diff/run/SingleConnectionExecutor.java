@@ -67,7 +67,10 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
         return new Lockstep.Result(steps, false);
     }
 
-    /** FLUSHALL when both targets have it, else DEL of the key pool; DISCARD first in case a MULTI was left open. */
+    /**
+     * FLUSHALL when both targets have it, else DEL of every key a generated command can name; DISCARD first in
+     * case a MULTI was left open.
+     */
     private static List<Command> resetCommands(Lockstep lockstep) {
         List<Command> probes = List.of(Command.of("DISCARD", List.of("DISCARD", "x")),
                 Command.of("FLUSHALL", List.of("FLUSHALL", "x", "y")));
@@ -80,7 +83,7 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
             reset.add(Command.of("FLUSHALL"));
         } else {
             List<String> del = new ArrayList<>(List.of("DEL"));
-            del.addAll(ValuePools.KEYS);
+            del.addAll(ValuePools.possibleKeys());
             reset.add(Command.of("DEL", del));
         }
         return reset;
