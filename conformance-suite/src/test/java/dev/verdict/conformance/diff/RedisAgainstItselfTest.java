@@ -1,5 +1,6 @@
 package dev.verdict.conformance.diff;
 
+import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.diff.grammar.Family;
 import dev.verdict.conformance.diff.grammar.Grammar;
 import dev.verdict.conformance.diff.report.AcceptedDifferences;
@@ -55,6 +56,12 @@ class RedisAgainstItselfTest {
     void twoRedisServersAgreeOnAllFamiliesMixed() {
         assertNoFindings(RunConfig.of("redis-vs-redis-mixed-seed-" + RunConfig.seedProperty(1),
                 RunConfig.seedProperty(1), RunConfig.budgetProperty("4000"), Set.of()));
+    }
+
+    @Test
+    void twoRedisServersAgreeOnAllFamiliesMixedOverResp3() {
+        assertNoFindings(RunConfig.of("redis-vs-redis-mixed-resp3-seed-" + RunConfig.seedProperty(1),
+                RunConfig.seedProperty(1), RunConfig.budgetProperty("4000"), Set.of()).withProtocol(Protocol.RESP3));
     }
 
     @ParameterizedTest

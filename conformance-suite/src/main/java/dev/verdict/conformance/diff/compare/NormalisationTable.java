@@ -43,6 +43,10 @@ public final class NormalisationTable {
         put("PTTL", Rules.integerWithin(1000), CLOCK);
         put("PEXPIRETIME", Rules.integerWithin(1000), CLOCK);
         put("OBJECT IDLETIME", Rules.integerWithin(2), CLOCK);
+        for (String c : new String[] {"EXPIRE", "PEXPIRE"}) {
+            put(c, Rules.integerFreeWithOption(java.util.Set.of("GT", "LT")), "with GT or LT the new deadline, "
+                    + CLOCK + ", is compared with one set earlier: equal relative TTLs tie or not by a millisecond");
+        }
         put("TIME", Rules.shape(), "the clock itself");
         put("SCAN", Rules.fullScan(1, false), "cursors are the implementation's; compared by full-iteration set equality");
         put("SSCAN", Rules.fullScan(2, false), "cursors are the implementation's; compared by full-iteration set equality");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -83,10 +84,20 @@ public final class Rules {
         return (c, a, b, s) -> {
             if (a.value() instanceof RespValue.Integer x && b.value() instanceof RespValue.Integer y && x.value() >= 0
                     && y.value() >= 0) {
-                return Math.abs(x.value() - y.value()) <= tolerance;
+                return tolerance == Long.MAX_VALUE || Math.abs(x.value() - y.value()) <= tolerance;
             }
             return Arrays.equals(a.raw(), b.raw());
         };
+    }
+
+    /**
+     * With one of {@code options} present, any two integer replies agree (errors still compared exactly);
+     * without, byte for byte.
+     */
+    public static ReplyRule integerFreeWithOption(Set<String> options) {
+        ReplyRule anyInteger = integerWithin(Long.MAX_VALUE);
+        return (c, a, b, s) -> c.argStrings().stream().anyMatch(x -> options.contains(x.toUpperCase(java.util.Locale.ROOT)))
+                ? anyInteger.agree(c, a, b, s) : Arrays.equals(a.raw(), b.raw());
     }
 
     /**
