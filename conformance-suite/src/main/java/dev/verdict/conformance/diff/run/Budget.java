@@ -28,6 +28,16 @@ public record Budget(long commands, Duration time) {
         return commandsRun >= commands || System.nanoTime() - startedNanos >= time.toNanos();
     }
 
+    /** The number of commands, or null for a time budget. */
+    public Long commandCount() {
+        return commands != Long.MAX_VALUE ? commands : null;
+    }
+
+    /** The time, or null for a command budget. */
+    public String timeText() {
+        return commands != Long.MAX_VALUE ? null : time.toMillis() + "ms";
+    }
+
     @Override
     public String toString() {
         return commands != Long.MAX_VALUE ? Long.toString(commands) : time.toSeconds() + "s";

@@ -78,7 +78,8 @@ public final class DifferentialRun {
                 }
             }
             List<String> covered = selection.allowed().stream().map(CommandSpec::name).sorted().toList();
-            return new RunReport(config.name(), config.seed(), config.budget().toString(), targetA.name(),
+            return new RunReport(config.name(), config.seed(), config.budget().commandCount(),
+                    config.budget().timeText(), targetA.name(),
                     targetB.name(), targetA.kind(), targetB.kind(), "raw", config.protocol().name(), startedAt,
                     (System.nanoTime() - started) / 1_000_000, commandsRun, sequences, covered, stats,
                     new ArrayList<>(findings.values()), selection.skipped());
