@@ -37,6 +37,11 @@ public final class SequenceGenerator {
 
     public Command next() {
         CommandSpec spec = entropy.pick(weighted);
+        int rarity = Tuning.rarity(spec);
+        while (rarity > 1 && entropy.nextInt(rarity) != 0) {
+            spec = entropy.pick(weighted);
+            rarity = Tuning.rarity(spec);
+        }
         Command valid = commands.generate(spec);
         return entropy.chance(INVALID_PERCENT) ? mutator.mutate(valid, spec.words().size()) : valid;
     }

@@ -47,6 +47,14 @@ final class Tuning {
      */
     private static final List<String> BLOCKING_TIMEOUTS = List.of("0", "0", "0", "-1");
 
+    /**
+     * Introspection commands that return the whole command table (hundreds of kilobytes, sorted before comparing):
+     * one costs as much as a thousand ordinary commands and its answer cannot change within a run, so they are
+     * drawn this many times less often.
+     */
+    private static final Set<String> WHOLE_TABLE = Set.of("COMMAND", "COMMAND DOCS", "COMMAND INFO");
+    static final int WHOLE_TABLE_RARITY = 50;
+
     private Tuning() {
     }
 
@@ -74,6 +82,11 @@ final class Tuning {
             return Optional.of(List.of("0"));
         }
         return Optional.empty();
+    }
+
+    /** How many times less often than others the command is drawn (1: as often). */
+    static int rarity(CommandSpec spec) {
+        return WHOLE_TABLE.contains(spec.name()) ? WHOLE_TABLE_RARITY : 1;
     }
 
     /** XADD's "*" is the wall clock (see STREAM_IDS); the explicit-ID alternative is always taken instead. */
