@@ -11,6 +11,7 @@ import dev.verdict.conformance.diff.run.RunConfig;
 import dev.verdict.conformance.diff.run.StartedTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,12 +44,27 @@ class ReferenceAgainstRedisTest {
         }
     }
 
+    private static final long SEED = RunConfig.seedProperty(20261122);
+
     @ParameterizedTest
     @EnumSource(value = Family.class, names = {"CLUSTER", "SENTINEL"}, mode = EnumSource.Mode.EXCLUDE)
     void referenceAgreesWithRedisOrTheDifferenceIsAccepted(Family family) {
-        long seed = RunConfig.seedProperty(20261122);
-        RunConfig config = RunConfig.of("reference-vs-redis-" + family.id() + "-seed-" + seed, seed,
-                RunConfig.budgetProperty("2000"), Set.of(family));
+        gate(RunConfig.of("reference-vs-redis-" + family.id() + "-seed-" + SEED, SEED,
+                RunConfig.budgetProperty("2000"), Set.of(family)));
+    }
+
+    @Test
+    void referenceAgreesWithRedisOnAllFamiliesMixed() {
+        gate(RunConfig.of("reference-vs-redis-mixed-seed-" + SEED, SEED, RunConfig.budgetProperty("4000"), Set.of()));
+    }
+
+    @Test
+    void referenceAgreesWithRedisWithThreeInterleavedClients() {
+        gate(RunConfig.of("reference-vs-redis-3-clients-seed-" + SEED, SEED, RunConfig.budgetProperty("400"), Set.of())
+                .withClients(3).withSequenceLength(25));
+    }
+
+    private static void gate(RunConfig config) {
         RunReport report = new DifferentialRun(config, reference, redis, Grammar.fromClasspath(),
                 AcceptedDifferences.fromClasspath()).run();
         ResultsWriter.write(report);
