@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
         description = "Runs the same generated command sequences on two Redis-protocol servers and reports every difference, shrunk.")
 public final class DiffMain implements Callable<Integer> {
 
-    @Option(names = "--a", defaultValue = "reference", description = "first target: reference | redis | host:port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--a", defaultValue = "reference", description = "first target: reference | redis-process | redis-container | reference-process | host:port (default: ${DEFAULT-VALUE})")
     String a;
 
     @Option(names = "--b", defaultValue = "redis", description = "second target, the oracle (default: ${DEFAULT-VALUE})")

@@ -2,45 +2,34 @@ package dev.verdict.conformance.diff.run;
 
 import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespConnection;
-import dev.verdict.conformance.spec.TemporaryRedisProcess;
-import dev.verdict.server.RedisServer;
-import dev.verdict.server.config.ServerConfig;
+import dev.verdict.conformance.target.Target;
+import dev.verdict.conformance.target.TargetSpec;
 
 /**
- * A target the engine started itself and stops on close. Interim until the foundation's Target factory is on
- * main: then these become adapters over {@code dev.verdict.conformance.target.Target}.
- *
- * <p>Specs: {@code reference} (the reference server in this JVM), {@code redis} (a local redis-server process on a
- * free port, no persistence), {@code host:port} (a server someone else runs; not stopped).
+ * A harness Target, started for a differential run and stopped on close. Specs are the harness's
+ * ({@link TargetSpec}: {@code reference}, {@code redis-process}, {@code redis-container}, {@code reference-process},
+ * {@code host:port}, ...); {@code redis} is short for {@code redis-process}.
  */
 public final class StartedTarget implements DiffTarget, AutoCloseable {
 
+    private final Target target;
     private final EndpointTarget endpoint;
-    private final AutoCloseable owned;
 
-    private StartedTarget(EndpointTarget endpoint, AutoCloseable owned) {
-        this.endpoint = endpoint;
-        this.owned = owned;
+    private StartedTarget(Target target) {
+        this.target = target;
+        this.endpoint = new EndpointTarget(target.name(), target.kind().name(), target.endpoint().host(),
+                target.endpoint().port());
     }
 
     public static StartedTarget start(String spec) {
-        if (spec.equals("reference")) {
-            RedisServer server = RedisServer.start(ServerConfig.fromArgs("--port", "0", "--bind", "127.0.0.1"));
-            return new StartedTarget(new EndpointTarget("reference (in-JVM)", "REFERENCE_IN_JVM", "127.0.0.1",
-                    server.port()), server);
+        Target target = TargetSpec.parse(spec.equals("redis") ? "redis-process" : spec).create();
+        try {
+            target.start();
+            return new StartedTarget(target);
+        } catch (RuntimeException e) {
+            target.stop();
+            throw e;
         }
-        if (spec.equals("redis")) {
-            TemporaryRedisProcess redis = TemporaryRedisProcess.start();
-            return new StartedTarget(new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1",
-                    redis.port()), redis);
-        }
-        int colon = spec.lastIndexOf(':');
-        if (colon > 0) {
-            String host = spec.substring(0, colon);
-            int port = Integer.parseInt(spec.substring(colon + 1));
-            return new StartedTarget(new EndpointTarget(spec + " (external)", "EXTERNAL", host, port), () -> { });
-        }
-        throw new IllegalArgumentException("target spec is reference, redis or host:port, not " + spec);
     }
 
     @Override
@@ -51,10 +40,6 @@ public final class StartedTarget implements DiffTarget, AutoCloseable {
     @Override
     public String kind() {
         return endpoint.kind();
-    }
-
-    public int port() {
-        return endpoint.port();
     }
 
     @Override
@@ -69,10 +54,6 @@ public final class StartedTarget implements DiffTarget, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            owned.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop " + name(), e);
-        }
+        target.stop();
     }
 }
