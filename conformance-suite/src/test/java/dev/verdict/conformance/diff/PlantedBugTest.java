@@ -10,9 +10,8 @@ import dev.verdict.conformance.diff.run.Budget;
 import dev.verdict.conformance.diff.run.CommandRewritingTarget;
 import dev.verdict.conformance.diff.run.DiffTarget;
 import dev.verdict.conformance.diff.run.DifferentialRun;
-import dev.verdict.conformance.diff.run.EndpointTarget;
 import dev.verdict.conformance.diff.run.RunConfig;
-import dev.verdict.conformance.spec.TemporaryRedisProcess;
+import dev.verdict.conformance.diff.run.StartedTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,23 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlantedBugTest {
 
-    private static TemporaryRedisProcess good;
-    private static TemporaryRedisProcess faulty;
+    private static StartedTarget good;
+    private static StartedTarget faulty;
 
     @BeforeAll
     static void start() {
-        good = TemporaryRedisProcess.start();
-        faulty = TemporaryRedisProcess.start();
+        good = StartedTarget.start("redis");
+        faulty = StartedTarget.start("redis");
     }
 
     @AfterAll
     static void stop() {
         good.close();
         faulty.close();
-    }
-
-    private static DiffTarget redis(TemporaryRedisProcess p) {
-        return new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", p.port());
     }
 
     @Test
@@ -63,9 +58,9 @@ class PlantedBugTest {
     }
 
     private Finding findOnly(String command, Family family, String name) {
-        DiffTarget planted = CommandRewritingTarget.endIndexOffByOne(redis(faulty), command);
+        DiffTarget planted = CommandRewritingTarget.endIndexOffByOne(faulty, command);
         RunConfig config = RunConfig.of(name, 7, Budget.commands(4000), Set.of(family));
-        RunReport report = new DifferentialRun(config, redis(good), planted, Grammar.fromClasspath(),
+        RunReport report = new DifferentialRun(config, good, planted, Grammar.fromClasspath(),
                 new AcceptedDifferences(java.util.List.of())).run();
         ResultsWriter.write(report);
         ResultsWriter.attachToAllure(report);

@@ -7,11 +7,9 @@ import dev.verdict.conformance.diff.report.AcceptedDifferences;
 import dev.verdict.conformance.diff.report.Finding;
 import dev.verdict.conformance.diff.report.ResultsWriter;
 import dev.verdict.conformance.diff.report.RunReport;
-import dev.verdict.conformance.diff.run.DiffTarget;
 import dev.verdict.conformance.diff.run.DifferentialRun;
-import dev.verdict.conformance.diff.run.EndpointTarget;
 import dev.verdict.conformance.diff.run.RunConfig;
-import dev.verdict.conformance.spec.TemporaryRedisProcess;
+import dev.verdict.conformance.diff.run.StartedTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisAgainstItselfTest {
 
-    private static TemporaryRedisProcess one;
-    private static TemporaryRedisProcess two;
+    private static StartedTarget one;
+    private static StartedTarget two;
 
     @BeforeAll
     static void start() {
-        one = TemporaryRedisProcess.start();
-        two = TemporaryRedisProcess.start();
+        one = StartedTarget.start("redis");
+        two = StartedTarget.start("redis");
     }
 
     @AfterAll
@@ -74,9 +72,7 @@ class RedisAgainstItselfTest {
     }
 
     private static void assertNoFindings(RunConfig config) {
-        DiffTarget a = new EndpointTarget("redis-7.0.15 (process)", "REDIS_PROCESS", "127.0.0.1", one.port());
-        DiffTarget b = new EndpointTarget("redis-7.0.15 (process, second)", "REDIS_PROCESS", "127.0.0.1", two.port());
-        RunReport report = new DifferentialRun(config, a, b, Grammar.fromClasspath(),
+        RunReport report = new DifferentialRun(config, one, two, Grammar.fromClasspath(),
                 new AcceptedDifferences(List.of())).run();
         ResultsWriter.write(report);
         ResultsWriter.attachToAllure(report);
