@@ -57,6 +57,30 @@ class PlantedBugTest {
         assertThat(f.reproduction().get(f.reproduction().size() - 1)).startsWith("GETRANGE");
     }
 
+    @Test
+    void aCommandOneSideDoesNotKnowIsCountedAsNotImplementedAndIsNoFinding() {
+        DiffTarget withoutLpos = new CommandRewritingTarget(faulty, "no-lpos",
+                c -> c.specName().equals("LPOS") ? c.withArgs(java.util.List.of("NOSUCHCOMMAND")) : c);
+        RunReport report = new DifferentialRun(RunConfig.of("planted-no-lpos", 3, Budget.commands(1000),
+                Set.of(Family.LISTS)), good, withoutLpos, Grammar.fromClasspath(),
+                new AcceptedDifferences(java.util.List.of())).run();
+        assertThat(report.skipped()).containsEntry("LPOS", "not implemented");
+        assertThat(report.commandsCovered()).doesNotContain("LPOS").contains("LRANGE", "RPUSH");
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void theSameSeedRunsTheSameCommands() {
+        RunConfig config = RunConfig.of("determinism", 11, Budget.commands(1500), Set.of(Family.HASHES));
+        RunReport first = new DifferentialRun(config, good, faulty, Grammar.fromClasspath(),
+                new AcceptedDifferences(java.util.List.of())).run();
+        RunReport second = new DifferentialRun(config, good, faulty, Grammar.fromClasspath(),
+                new AcceptedDifferences(java.util.List.of())).run();
+        assertThat(second.commandsRun()).isEqualTo(first.commandsRun());
+        assertThat(second.perCommand().keySet()).isEqualTo(first.perCommand().keySet());
+        first.perCommand().forEach((c, s) -> assertThat(second.perCommand().get(c).run).as(c).isEqualTo(s.run));
+    }
+
     private Finding findOnly(String command, Family family, String name) {
         DiffTarget planted = CommandRewritingTarget.endIndexOffByOne(faulty, command);
         RunConfig config = RunConfig.of(name, 7, Budget.commands(4000), Set.of(family));
