@@ -5,6 +5,14 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
 import dev.verdict.server.type.string.StringCommands;
+import dev.verdict.server.command.CommandCommand;
+import dev.verdict.server.pubsub.PubSubCommands;
+import dev.verdict.server.server.ClientCommands;
+import dev.verdict.server.server.ConfigCommand;
+import dev.verdict.server.server.DebugCommand;
+import dev.verdict.server.server.InfoCommand;
+import dev.verdict.server.server.ServerCommands;
+import dev.verdict.server.transaction.TransactionCommands;
 
 import java.util.List;
 
@@ -14,7 +22,15 @@ final class CommandFamilies {
     private static final List<CommandFamily> ALL = List.of(
             new ConnectionCommands(),
             new KeyCommands(),
-            new StringCommands());
+            new StringCommands(),
+            new TransactionCommands(),
+            new PubSubCommands(),
+            new ClientCommands(),
+            new ServerCommands(),
+            new ConfigCommand(),
+            new InfoCommand(),
+            new DebugCommand(),
+            new CommandCommand());
 
     private CommandFamilies() {
     }

@@ -10,4 +10,13 @@ public final class BlockedClients {
     /** Serves clients blocked on keys that became ready during the last command. */
     public void serveReadyKeys() {
     }
+
+    /**
+     * CLIENT UNBLOCK: releases {@code client} if it is blocked on keys, answering its command as
+     * a timeout, or with {@code -UNBLOCKED client unblocked via CLIENT UNBLOCK} when
+     * {@code withError}; false when it was not blocked.
+     */
+    public boolean unblock(dev.verdict.server.client.Client client, boolean withError) {
+        return false;
+    }
 }

@@ -99,6 +99,14 @@ public final class Database {
         return removed;
     }
 
+    /**
+     * Every key and value as stored, logically expired or not, without touching either (DEBUG
+     * DIGEST walks the dictionary this way in Redis).
+     */
+    public void forEachEntry(java.util.function.BiConsumer<byte[], RedisObject> action) {
+        for (Map.Entry<BytesKey, RedisObject> e : dict.entrySet()) action.accept(e.getKey().bytes(), e.getValue());
+    }
+
     private boolean expireIfNeeded(BytesKey k) {
         Long when = expires.get(k);
         if (when == null || when > clock.getAsLong()) return false;

@@ -23,6 +23,15 @@ public final class Keyspace {
     public void cron(long nowMillis) {
     }
 
+    /**
+     * Evicts keys under {@code maxmemory} until used memory is below the limit (Redis's
+     * performEvictions); false when it could not, so the dispatcher answers OOM to deny-oom
+     * commands. The keyspace helper fills this in; until then nothing is evicted.
+     */
+    public boolean freeMemoryIfNeeded() {
+        return true;
+    }
+
     public int count() {
         return databases.length;
     }

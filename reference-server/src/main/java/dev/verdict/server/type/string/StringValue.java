@@ -55,4 +55,9 @@ public final class StringValue extends RedisObject {
     public Encoding encoding() {
         return encoding;
     }
+
+    @Override
+    public void digest(dev.verdict.server.util.ValueDigest digest) {
+        digest.mix(bytes());
+    }
 }
