@@ -35,6 +35,16 @@ public final class SequenceGenerator {
         this.mutator = new Mutator(entropy);
     }
 
+    /**
+     * Stops drawing a command (it already has a finding in this run): later sequences explore the others instead
+     * of ending at the same mismatch again. Ignored when it would leave nothing to draw.
+     */
+    public void retire(String specName) {
+        if (weighted.stream().anyMatch(s -> !s.name().equals(specName))) {
+            weighted.removeIf(s -> s.name().equals(specName));
+        }
+    }
+
     public Command next() {
         CommandSpec spec = entropy.pick(weighted);
         int rarity = Tuning.rarity(spec);

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 
 /**
  * One differential run: sequences generated from a seed run on two targets, each from an empty keyspace; a
- * sequence ends at its first mismatch, which is shrunk into a finding (once per command); a sequence without one
+ * sequence ends at its first mismatch, which is shrunk into a finding (once per command, which is then no longer
+ * drawn, so that the rest of the run explores other commands); a sequence without one
  * ends with a comparison of the final keyspace. A mismatch where one side answers unknown-command counts as
  * not implemented for that command and is neither shrunk nor a finding.
  */
@@ -74,6 +75,7 @@ public final class DifferentialRun {
                         Finding known = findings.get(command);
                         findings.put(command, known != null ? known.withOccurrences(known.occurrences() + 1)
                                 : finding(executor, result));
+                        generator.retire(command);
                     }
                 }
             }
