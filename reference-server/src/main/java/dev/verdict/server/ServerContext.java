@@ -59,6 +59,8 @@ public final class ServerContext implements KeyspaceListener {
     private final String runId = randomRunId();
     private long nextClientId = 1;
     private long maxmemory;
+    private long protoMaxBulkLen;
+    private long clientQueryBufferLimit;
     private long slowlogThreshold;
     private int slowlogMaxLen;
     private long latencyThreshold;
@@ -73,7 +75,7 @@ public final class ServerContext implements KeyspaceListener {
         this.dispatcher = new Dispatcher(this);
         this.keyspace = new Keyspace(config.getInt("databases"), this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
-        for (String name : List.of("maxmemory", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
+        for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
                 "latency-monitor-threshold", "client-output-buffer-limit")) {
             configChanged(name);
         }
@@ -161,6 +163,16 @@ public final class ServerContext implements KeyspaceListener {
         this.activeExpire = on;
     }
 
+    /** {@code proto-max-bulk-len} in bytes (cached: the decoder reads it for every bulk). */
+    public long protoMaxBulkLen() {
+        return protoMaxBulkLen;
+    }
+
+    /** {@code client-query-buffer-limit} in bytes (cached). */
+    public long clientQueryBufferLimit() {
+        return clientQueryBufferLimit;
+    }
+
     public boolean requiresPassword() {
         String pass = config.get("requirepass");
         return pass != null && !pass.isEmpty();
@@ -173,6 +185,8 @@ public final class ServerContext implements KeyspaceListener {
     public boolean configChanged(String name) {
         switch (name) {
             case "maxmemory" -> maxmemory = config.getMemory("maxmemory");
+            case "proto-max-bulk-len" -> protoMaxBulkLen = config.getMemory(name);
+            case "client-query-buffer-limit" -> clientQueryBufferLimit = config.getMemory(name);
             case "notify-keyspace-events" -> {
                 return events.configure(config.get(name));
             }
@@ -196,7 +210,7 @@ public final class ServerContext implements KeyspaceListener {
 
     public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
         if (!command.hasFlag("skip_slowlog")) {
-            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, dev.verdict.server.server.ClientInfo.address(client), client.name());
+            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, client);
         }
         if (latencyThreshold > 0) {
             latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
