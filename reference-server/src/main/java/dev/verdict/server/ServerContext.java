@@ -24,10 +24,8 @@ import io.netty.channel.Channel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The server-wide state every command can reach (Redis's {@code redisServer} struct):
@@ -54,7 +52,7 @@ public final class ServerContext implements KeyspaceListener {
     private final ClientPause pause = new ClientPause();
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
-    private final Set<Client> pendingWrites = new LinkedHashSet<>();
+    private final List<Client> pendingWrites = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = randomRunId();
     private long nextClientId = 1;
@@ -232,7 +230,10 @@ public final class ServerContext implements KeyspaceListener {
 
     public void disconnect(Client client) {
         if (clients.remove(client.id()) == null) return;
-        pendingWrites.remove(client);
+        if (client.pendingWrite()) {
+            pendingWrites.remove(client);
+            client.pendingWrite(false);
+        }
         TransactionCommands.discardTransaction(client);
         pubsub.forget(client);
         monitors.remove(client);
@@ -245,6 +246,8 @@ public final class ServerContext implements KeyspaceListener {
 
     /** Marks a client whose replies must be written at the end of the current batch. */
     public void markPendingWrite(Client client) {
+        if (client.pendingWrite()) return;
+        client.pendingWrite(true);
         pendingWrites.add(client);
     }
 
@@ -256,7 +259,9 @@ public final class ServerContext implements KeyspaceListener {
         if (pendingWrites.isEmpty()) return;
         long now = System.currentTimeMillis();
         List<Client> overLimit = null;
-        for (Client client : pendingWrites) {
+        for (int i = 0; i < pendingWrites.size(); i++) {
+            Client client = pendingWrites.get(i);
+            client.pendingWrite(false);
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {
