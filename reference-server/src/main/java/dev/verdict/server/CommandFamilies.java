@@ -4,6 +4,7 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
+import dev.verdict.server.type.bitmap.BitmapCommands;
 import dev.verdict.server.type.string.StringCommands;
 import dev.verdict.server.command.CommandCommand;
 import dev.verdict.server.pubsub.PubSubCommands;
@@ -30,7 +31,8 @@ final class CommandFamilies {
             new ConfigCommand(),
             new InfoCommand(),
             new DebugCommand(),
-            new CommandCommand());
+            new CommandCommand(),
+            new BitmapCommands());
 
     private CommandFamilies() {
     }

@@ -71,7 +71,7 @@ public final class ServerContext implements KeyspaceListener {
         this.commands = CommandTable.load();
         CommandFamilies.registerAll(commands);
         this.dispatcher = new Dispatcher(this);
-        this.keyspace = new Keyspace(config.getInt("databases"), this, clock::millis);
+        this.keyspace = new Keyspace(config, this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
         for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
                 "latency-monitor-threshold", "client-output-buffer-limit")) {
@@ -361,6 +361,25 @@ public final class ServerContext implements KeyspaceListener {
      */
     public void touchAllWatchedKeysInDb(Database emptied, Database replacedWith) {
         watchedKeys.touchAllInDb(emptied, replacedWith);
+    }
+
+    @Override
+    public void keyEvicted(Database db, byte[] key) {
+        events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
+        keyModified(db, key);
+    }
+
+    /** FLUSHDB ({@code dbIndex}) or FLUSHALL (-1), before the data is dropped (signalFlushedDb). */
+    public void keyspaceFlushing(int dbIndex) {
+        for (int i = 0; i < keyspace.count(); i++) {
+            if (dbIndex == -1 || dbIndex == i) touchAllWatchedKeysInDb(keyspace.db(i), null);
+        }
+    }
+
+    /** SWAPDB, after the contents were exchanged: WATCHed keys existing in either database are touched. */
+    public void databasesSwapped(int a, int b) {
+        touchAllWatchedKeysInDb(keyspace.db(a), keyspace.db(b));
+        touchAllWatchedKeysInDb(keyspace.db(b), keyspace.db(a));
     }
 
     private static String randomRunId() {
