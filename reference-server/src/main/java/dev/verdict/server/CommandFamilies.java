@@ -5,6 +5,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
 import dev.verdict.server.type.hash.HashCommands;
+import dev.verdict.server.type.list.ListCommands;
 import dev.verdict.server.type.set.SetCommands;
 import dev.verdict.server.type.string.StringCommands;
 
@@ -18,7 +19,8 @@ final class CommandFamilies {
             new KeyCommands(),
             new StringCommands(),
             new HashCommands(),
-            new SetCommands());
+            new SetCommands(),
+            new ListCommands());
 
     private CommandFamilies() {
     }
