@@ -8,6 +8,7 @@ import dev.verdict.server.type.hash.HashCommands;
 import dev.verdict.server.type.list.ListCommands;
 import dev.verdict.server.type.set.SetCommands;
 import dev.verdict.server.type.string.StringCommands;
+import dev.verdict.server.type.zset.ZSetCommands;
 
 import java.util.List;
 
@@ -20,7 +21,8 @@ final class CommandFamilies {
             new StringCommands(),
             new HashCommands(),
             new SetCommands(),
-            new ListCommands());
+            new ListCommands(),
+            new ZSetCommands());
 
     private CommandFamilies() {
     }
