@@ -498,6 +498,6 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static void notify(Client client, int type, String event, byte[] key) {
-        client.server().events().notify(type, event, key, client.db().id());
+        dev.verdict.server.type.common.Changes.report(client, type, event, key);
     }
 }
