@@ -78,6 +78,7 @@ public final class ServerContext implements KeyspaceListener {
             configChanged(name);
         }
         blocked.attach(this);
+        keyspace.listFactory(elements -> dev.verdict.server.type.list.ListType.of(elements, config));
     }
 
     public ServerConfig config() {
