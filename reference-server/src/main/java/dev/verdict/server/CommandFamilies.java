@@ -4,6 +4,7 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
+import dev.verdict.server.type.hll.HllCommands;
 import dev.verdict.server.type.string.StringCommands;
 
 import java.util.List;
@@ -14,7 +15,8 @@ final class CommandFamilies {
     private static final List<CommandFamily> ALL = List.of(
             new ConnectionCommands(),
             new KeyCommands(),
-            new StringCommands());
+            new StringCommands(),
+            new HllCommands());
 
     private CommandFamilies() {
     }
