@@ -5,6 +5,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
 import dev.verdict.server.type.hll.HllCommands;
+import dev.verdict.server.type.stream.StreamCommands;
 import dev.verdict.server.type.string.StringCommands;
 
 import java.util.List;
@@ -16,7 +17,8 @@ final class CommandFamilies {
             new ConnectionCommands(),
             new KeyCommands(),
             new StringCommands(),
-            new HllCommands());
+            new HllCommands(),
+            new StreamCommands());
 
     private CommandFamilies() {
     }
