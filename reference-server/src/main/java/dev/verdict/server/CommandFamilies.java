@@ -4,7 +4,10 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
+import dev.verdict.server.type.hash.HashCommands;
 import dev.verdict.server.type.hll.HllCommands;
+import dev.verdict.server.type.list.ListCommands;
+import dev.verdict.server.type.set.SetCommands;
 import dev.verdict.server.type.stream.StreamCommands;
 import dev.verdict.server.type.string.StringCommands;
 
@@ -17,6 +20,9 @@ final class CommandFamilies {
             new ConnectionCommands(),
             new KeyCommands(),
             new StringCommands(),
+            new HashCommands(),
+            new SetCommands(),
+            new ListCommands(),
             new HllCommands(),
             new StreamCommands());
 

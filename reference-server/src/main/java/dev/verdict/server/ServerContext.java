@@ -43,6 +43,7 @@ public final class ServerContext implements KeyspaceListener {
         CommandFamilies.registerAll(commands);
         this.dispatcher = new Dispatcher(this);
         this.keyspace = new Keyspace(config.getInt("databases"), this, clock::millis);
+        blocked.attach(this);
     }
 
     public ServerConfig config() {
@@ -93,6 +94,7 @@ public final class ServerContext implements KeyspaceListener {
     public void disconnect(Client client) {
         clients.remove(client.id());
         pendingWrites.remove(client);
+        blocked.disconnected(client);
         client.reply().discardOutput();
     }
 
@@ -131,6 +133,8 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyModified(Database db, byte[] key) {
+        // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
+        blocked.signalKeyAsReady(db, key);
     }
 
     @Override

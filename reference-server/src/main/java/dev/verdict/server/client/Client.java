@@ -21,6 +21,7 @@ public final class Client {
     private String name = "";
     private boolean closeAfterReply;
     private long lastInteractionMillis;
+    private boolean denyBlocking;
 
     public Client(long id, ServerContext server, Channel channel) {
         this.id = id;
@@ -85,6 +86,18 @@ public final class Client {
 
     public boolean closingAfterReply() {
         return closeAfterReply;
+    }
+
+    /**
+     * Redis's CLIENT_DENY_BLOCKING: set while EXEC or a script runs the client's commands, so
+     * blocking commands answer at once as if they timed out.
+     */
+    public boolean denyBlocking() {
+        return denyBlocking;
+    }
+
+    public void denyBlocking(boolean deny) {
+        denyBlocking = deny;
     }
 
     public long createdAtMillis() {

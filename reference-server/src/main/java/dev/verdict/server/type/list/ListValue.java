@@ -1,0 +1,39 @@
+package dev.verdict.server.type.list;
+
+import dev.verdict.server.db.Encoding;
+import dev.verdict.server.db.ObjectType;
+import dev.verdict.server.db.RedisObject;
+
+/** A list value. Redis 7.0 keeps every list in a quicklist (listpack-encoded small lists came in 7.2). */
+public final class ListValue extends RedisObject {
+
+    final QuickList quicklist;
+
+    ListValue() {
+        this(new QuickList());
+    }
+
+    ListValue(QuickList quicklist) {
+        this.quicklist = quicklist;
+    }
+
+    /** A list from quicklist nodes as read from RDB or a DUMP payload. */
+    public static ListValue fromQuickList(QuickList quicklist) {
+        return new ListValue(quicklist);
+    }
+
+    @Override
+    public ObjectType type() {
+        return ObjectType.LIST;
+    }
+
+    @Override
+    public Encoding encoding() {
+        return Encoding.QUICKLIST;
+    }
+
+    /** The quicklist (for RDB and DUMP: one listpack blob per node). */
+    public QuickList quicklist() {
+        return quicklist;
+    }
+}
