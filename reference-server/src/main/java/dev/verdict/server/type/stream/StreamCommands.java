@@ -74,6 +74,7 @@ public final class StreamCommands implements CommandFamily {
         if (args.strategy() != TrimArgs.Strategy.NONE && stream.trim(args) > 0) {
             StreamReplies.notify(client, "xtrim", key);
         }
+        client.server().blocked().signalKeyAsReady(client.db(), key);
     }
 
     static void xlen(Client client, byte[][] argv) {

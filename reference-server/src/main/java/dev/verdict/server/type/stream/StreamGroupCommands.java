@@ -146,6 +146,8 @@ public final class StreamGroupCommands implements CommandFamily {
             if (group != null && stream.destroyGroup(groupName)) {
                 client.reply().integer(1);
                 StreamReplies.notify(client, "xgroup-destroy", key);
+                // Clients blocked in XREADGROUP on this group get their NOGROUP error now.
+                client.server().blocked().signalKeyAsReady(client.db(), key);
             } else {
                 client.reply().integer(0);
             }
@@ -377,7 +379,7 @@ public final class StreamGroupCommands implements CommandFamily {
             if (force && nack == null) nack = group.forceCreate(id, now);
             if (nack == null) continue;
             if (nack.consumer != null && minIdle != 0 && now - nack.deliveryTime < minIdle) continue;
-            if (consumer == null) consumer = consumerFor(client, group, argv[3], argv[1], now);
+            if (consumer == null) consumer = StreamReplies.consumer(client, group, argv[3], argv[1], now);
             nack.deliveryTime = deliveryTime;
             if (retryCount >= 0) nack.deliveryCount = retryCount;
             else if (!justId) nack.deliveryCount++;
@@ -389,17 +391,6 @@ public final class StreamGroupCommands implements CommandFamily {
         byte[] body = StreamReplies.cutSince(reply, mark);
         reply.arrayHeader(claimed);
         reply.raw(body);
-    }
-
-    /** The named consumer, created (with its notification) when missing; its seen-time refreshed. */
-    private static Consumer consumerFor(Client client, ConsumerGroup group, byte[] name, byte[] key, long now) {
-        Consumer consumer = group.consumer(name);
-        if (consumer == null) {
-            consumer = group.createConsumer(name, now);
-            StreamReplies.notify(client, "xgroup-createconsumer", key);
-        }
-        consumer.seenTime = now;
-        return consumer;
     }
 
     static void xautoclaim(Client client, byte[][] argv) {
@@ -467,7 +458,7 @@ public final class StreamGroupCommands implements CommandFamily {
                 deleted.add(id);
                 count--;
             } else if (minIdle == 0 || now - nack.deliveryTime >= minIdle) {
-                if (consumer == null) consumer = consumerFor(client, group, argv[3], argv[1], now);
+                if (consumer == null) consumer = StreamReplies.consumer(client, group, argv[3], argv[1], now);
                 nack.deliveryTime = now;
                 if (!justId) nack.deliveryCount++;
                 group.claim(id, nack, consumer);

@@ -5,10 +5,13 @@ import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
+import dev.verdict.server.blocking.BlockedRequest;
+import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.resp.ReplyWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** XREAD and XREADGROUP (xreadCommand): one parser, one synchronous serving loop. */
@@ -31,9 +34,60 @@ public final class StreamReadCommands implements CommandFamily {
     static void read(Client client, byte[][] argv, boolean xreadgroup) {
         Request request = parse(client, argv, xreadgroup);
         if (request == null) return;
-        if (!serve(client, request)) {
-            // Nothing to serve now. Blocking (BLOCK with no data) waits for the blocking machinery.
+        if (serve(client, request)) return;
+        if (request.timeoutMillis() == -1 || client.denyBlocking()) {
             client.reply().nullArray();
+            return;
+        }
+        long deadline = 0;
+        if (request.timeoutMillis() > 0) {
+            long now = client.server().clock().millis();
+            if (request.timeoutMillis() > Long.MAX_VALUE - now) {
+                client.reply().error("ERR timeout is out of range");
+                return;
+            }
+            deadline = now + request.timeoutMillis();
+        }
+        client.server().blocked().block(client, client.db(), request.keys(), deadline, new StreamWait(request));
+    }
+
+    /**
+     * A client blocked in XREAD/XREADGROUP (serveClientsBlockedOnStreamKey): served from the one
+     * key that became ready once it holds an entry after the requested ID, or for a group after
+     * the group's last delivered ID at that moment.
+     */
+    private record StreamWait(Request request) implements BlockedRequest {
+
+        @Override
+        public boolean tryServe(Client client, byte[] key) {
+            RedisObject value = client.db().lookup(key);
+            if (!(value instanceof Stream stream)) return false;
+            int k = 0;
+            while (!Arrays.equals(request.keys()[k], key)) k++;
+            StreamId after = request.ids()[k];
+            ConsumerGroup group = null;
+            if (request.group() != null) {
+                group = stream.group(request.group());
+                if (group == null) {
+                    client.reply().error("NOGROUP the consumer group this client was blocked on no longer exists");
+                    return true;
+                }
+                after = group.lastId();
+            }
+            if (stream.lastId().compareTo(after) <= 0) return false;
+            Consumer consumer = null;
+            long now = client.server().clock().millis();
+            if (group != null) consumer = StreamReplies.consumer(client, group, request.consumer(), key, now);
+            ReplyWriter reply = client.reply();
+            if (client.protocol() == 2) {
+                reply.arrayHeader(1);
+                reply.arrayHeader(2);
+            } else {
+                reply.mapHeader(1);
+            }
+            reply.bulk(key);
+            replyNew(reply, stream, after.next(), request.count(), group, consumer, request.noack(), now);
+            return true;
         }
     }
 
@@ -180,15 +234,8 @@ public final class StreamReadCommands implements CommandFamily {
                 serve = true;
             }
             if (!serve) continue;
-            if (group != null) {
-                // The consumer comes into being only when it is served (or, later, blocked).
-                consumer = group.consumer(request.consumer());
-                if (consumer == null) {
-                    consumer = group.createConsumer(request.consumer(), now);
-                    StreamReplies.notify(client, "xgroup-createconsumer", key);
-                }
-                consumer.seenTime = now;
-            }
+            // A group's consumer comes into being only when it is served.
+            if (group != null) consumer = StreamReplies.consumer(client, group, request.consumer(), key, now);
             served++;
             if (client.protocol() == 2) reply.arrayHeader(2);
             reply.bulk(key);

@@ -60,6 +60,17 @@ final class StreamReplies {
         client.server().events().notify(KeyspaceEvents.STREAM, event, key, client.db().id());
     }
 
+    /** The named consumer, created (with its notification) when missing; its seen-time refreshed. */
+    static Consumer consumer(Client client, ConsumerGroup group, byte[] name, byte[] key, long now) {
+        Consumer consumer = group.consumer(name);
+        if (consumer == null) {
+            consumer = group.createConsumer(name, now);
+            notify(client, "xgroup-createconsumer", key);
+        }
+        consumer.seenTime = now;
+        return consumer;
+    }
+
     /** Redis's addReplySubcommandSyntaxError. */
     static void subcommandSyntaxError(Client client, byte[][] argv) {
         client.reply().error("ERR unknown subcommand or wrong number of arguments for '"
