@@ -32,7 +32,7 @@ public final class Call {
         connection.session().record(connection, commandLine, forProtocol, reply, ok);
         if (!ok) {
             String expectedText = describe(forProtocol, protocol);
-            throw new ReplyMismatchError(commandLine + " [" + connection.label() + "]: expected " + expectedText
+            throw new ReplyMismatchError(commandLine + " [" + connection.session().where(connection) + "]: expected " + expectedText
                     + " but was " + describe(reply), expectedText, describe(reply));
         }
         return this;

@@ -150,6 +150,11 @@ public final class SpecSession {
         transcript.append(ok ? "  got:      " : "  GOT:      ").append(Call.describe(actual)).append('\n');
     }
 
+    /** Where a command ran, for failure messages: {@code conn-1 @ reference (in-JVM) | raw | RESP2}. */
+    String where(SpecConnection c) {
+        return c.label() + " @ " + target.name() + " | " + clientKind.label() + " | " + c.protocol();
+    }
+
     String transcript() {
         return "target " + target.name() + ", client " + clientKind.label() + ", " + protocol + "\n" + transcript;
     }

@@ -359,4 +359,31 @@ class KeysSpec {
         s.call("SORT_RO", "s").is(array("3", "4", "5"));
         s.call("SORT_RO", "s", "STORE", "x").is(syntaxError());
     }
+
+    @SpecCase("OBJECT FREQ")
+    void objectFreqUnderAnLfuPolicyStartsAtFiveAndCountsTheFirstAccess(SpecSession s) {
+        s.configSet("maxmemory-policy", "allkeys-lfu");
+        s.call("SET", "k", "v").is(ok());
+        s.call("OBJECT", "FREQ", "k").is(integer(5));
+        s.call("GET", "k").is(bulk("v"));
+        s.call("OBJECT", "FREQ", "k").is(integer(6));
+    }
+
+    @SpecCase("KEYS")
+    void keysPatternsEscapeSpecialCharacters(SpecSession s) {
+        s.call("MSET", "h*llo", "1", "hello", "2", "a?c", "3", "abc", "4").is(ok());
+        s.call("KEYS", "h\\*llo").is(array("h*llo"));
+        s.call("KEYS", "a\\?c").is(array("a?c"));
+        s.call("KEYS", "*").is(unordered("h*llo", "hello", "a?c", "abc"));
+    }
+
+    @SpecCase("SORT")
+    void sortOfASortedSetByNosortKeepsScoreOrder(SpecSession s) {
+        s.call("ZADD", "z", "3", "a", "1", "b", "2", "c").is(integer(3));
+        s.call("SORT", "z", "BY", "nosort").is(array("b", "c", "a"));
+        s.call("SORT", "z", "ALPHA").is(array("a", "b", "c"));
+        s.call("RPUSH", "l", "3", "1", "2").is(integer(3));
+        s.call("SORT", "l", "LIMIT", "0", "-1").is(array("1", "2", "3"));
+        s.call("SORT", "l", "LIMIT", "5", "10").is(emptyArray());
+    }
 }
