@@ -6,7 +6,9 @@ import dev.verdict.conformance.client.RespConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
+import static dev.verdict.conformance.client.RespValues.args;
 import static dev.verdict.conformance.spec.Replies.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,11 +145,8 @@ class ConnectionSpec {
 
     @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
     void pipelinedCommandsAreAnsweredInOrder(SpecSession s) {
-        var replies = s.primary().rawPipeline(java.util.List.of(
-                dev.verdict.conformance.client.RespValues.args("SET", "a", "1"),
-                dev.verdict.conformance.client.RespValues.args("INCR", "a"),
-                dev.verdict.conformance.client.RespValues.args("GET", "a"),
-                dev.verdict.conformance.client.RespValues.args("GET")));
+        var replies = s.primary().rawPipeline(List.of(args("SET", "a", "1"), args("INCR", "a"), args("GET", "a"),
+                args("GET")));
         assertThat(replies).extracting(r -> r.rawText()).containsExactly("+OK\r\n", ":2\r\n", "$1\r\n2\r\n",
                 "-ERR wrong number of arguments for 'get' command\r\n");
     }

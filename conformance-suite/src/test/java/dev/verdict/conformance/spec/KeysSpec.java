@@ -1,5 +1,8 @@
 package dev.verdict.conformance.spec;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import static dev.verdict.conformance.spec.Replies.*;
 
 /** Generic keyspace commands, expiry, SCAN, COPY/MOVE/SWAPDB, OBJECT and SORT (Redis 7.0). */
@@ -98,16 +101,13 @@ class KeysSpec {
             mset[2 + 2 * i] = "v";
         }
         s.call(mset).is(ok());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         String cursor = "0";
         int rounds = 0;
         do {
             Call c = s.call("SCAN", cursor, "COUNT", "20").is(array(anyBulk(), anything()));
-            var elements = ((dev.verdict.conformance.client.RespValue.Array) c.value()).elements();
-            cursor = ReplyComparison.textOf(elements.get(0));
-            for (var k : ReplyComparison.elements(elements.get(1))) {
-                seen.add(ReplyComparison.textOf(k));
-            }
+            cursor = c.texts().get(0);
+            seen.addAll(c.element(1).texts());
         } while (!cursor.equals("0") && ++rounds < 1000);
         s.call("DBSIZE").is(integer(seen.size()));
         s.call("EXISTS", "key:0", "key:299").is(integer(2));
