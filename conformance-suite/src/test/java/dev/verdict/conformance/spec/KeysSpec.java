@@ -55,7 +55,7 @@ class KeysSpec {
         s.call("SET", "b", "old").is(ok());
         s.call("RENAME", "a", "b").is(ok());
         s.call("GET", "b").is(bulk("v"));
-        s.call("TTL", "b").is(integerBetween(99, 100));
+        s.call("TTL", "b").is(integerBetween(90, 100));
         s.call("EXISTS", "a").is(integer(0));
         s.call("RENAME", "missing", "x").is(error("ERR no such key"));
         s.call("RENAME", "b", "b").is(ok());
@@ -133,7 +133,7 @@ class KeysSpec {
     void expireSetsTtlAndNegativeDeletes(SpecSession s) {
         s.call("SET", "k", "v").is(ok());
         s.call("EXPIRE", "k", "100").is(integer(1));
-        s.call("TTL", "k").is(integerBetween(99, 100));
+        s.call("TTL", "k").is(integerBetween(90, 100));
         s.call("EXPIRE", "missing", "100").is(integer(0));
         s.call("EXPIRE", "k", "-1").is(integer(1));
         s.call("EXISTS", "k").is(integer(0));
@@ -158,7 +158,7 @@ class KeysSpec {
         s.call("EXPIRE", "k", "300", "LT").is(integer(0));
         s.call("EXPIRE", "k", "150", "LT").is(integer(1));
         s.call("EXPIRE", "k", "120", "XX").is(integer(1));
-        s.call("TTL", "k").is(integerBetween(119, 120));
+        s.call("TTL", "k").is(integerBetween(110, 120));
         s.call("SET", "p", "v").is(ok());
         s.call("EXPIRE", "p", "100", "LT").is(integer(1));
         s.call("EXPIRE", "k", "100", "NX", "XX").is(
@@ -171,9 +171,9 @@ class KeysSpec {
     void pexpireWorksInMilliseconds(SpecSession s) {
         s.call("SET", "k", "v").is(ok());
         s.call("PEXPIRE", "k", "100000").is(integer(1));
-        s.call("PTTL", "k").is(integerBetween(99000, 100000));
+        s.call("PTTL", "k").is(integerBetween(90000, 100000));
         s.call("PEXPIRE", "k", "200000", "GT").is(integer(1));
-        s.call("TTL", "k").is(integerBetween(199, 200));
+        s.call("TTL", "k").is(integerBetween(190, 200));
     }
 
     @SpecCase("EXPIREAT")
@@ -233,7 +233,7 @@ class KeysSpec {
         s.call("SET", "src", "v", "EX", "100").is(ok());
         s.call("COPY", "src", "dst").is(integer(1));
         s.call("GET", "dst").is(bulk("v"));
-        s.call("TTL", "dst").is(integerBetween(99, 100));
+        s.call("TTL", "dst").is(integerBetween(90, 100));
         s.call("SET", "src", "w").is(ok());
         s.call("COPY", "src", "dst").is(integer(0));
         s.call("COPY", "src", "dst", "REPLACE").is(integer(1));
@@ -285,7 +285,7 @@ class KeysSpec {
     void objectReportsRefcountIdletimeAndFreqPolicy(SpecSession s) {
         s.call("SET", "k", "a".repeat(50)).is(ok());
         s.call("OBJECT", "REFCOUNT", "k").is(integer(1));
-        s.call("OBJECT", "IDLETIME", "k").is(integerBetween(0, 2));
+        s.call("OBJECT", "IDLETIME", "k").is(integerBetween(0, 10));
         s.call("OBJECT", "FREQ", "k").is(error("ERR An LFU maxmemory policy is not selected, access frequency not tracked. "
                 + "Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."));
         s.call("OBJECT", "REFCOUNT", "missing").is(nil());
