@@ -193,4 +193,40 @@ class ConnectionSpec {
         s.newConnection(ClientKind.RAW, Protocol.RESP2).call("SET", "k", "w").is(ok());
         s.read(Duration.ofSeconds(2)).is(push("invalidate", array("k")));
     }
+
+    @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void malformedRequestsAnswerRedisProtocolErrorsAndClose(SpecSession s) {
+        String[][] cases = {
+                {"*1\r\n+PING\r\n", "-ERR Protocol error: expected '$', got '+'\r\n"},
+                {"*1\r\n$536870913\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+                {"*3000000000\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+        };
+        for (String[] c : cases) {
+            SpecConnection conn = s.newConnection(ClientKind.RAW, Protocol.RESP2);
+            conn.raw().sendRaw(c[0].getBytes(StandardCharsets.US_ASCII));
+            conn.raw().flush();
+            assertThat(conn.rawRead().rawText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(conn.raw().isClosedByServer(Duration.ofSeconds(2))).as(c[0]).isTrue();
+        }
+    }
+
+    @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void emptyAndNegativeMultibulksAndBlankLinesAreIgnored(SpecSession s) {
+        s.ensureClean();
+        RespConnection raw = s.raw();
+        raw.sendRaw("*0\r\n*-5\r\n\r\n\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+        raw.flush();
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+PONG\r\n");
+        assertThat(raw.poll(Duration.ofMillis(100))).isEmpty();
+    }
+
+    @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void theTwoBytesAfterABulkAreSkippedUnchecked(SpecSession s) {
+        s.ensureClean();
+        RespConnection raw = s.raw();
+        raw.sendRaw("*1\r\n$4\r\nPINGxx\r\n".getBytes(StandardCharsets.US_ASCII));
+        raw.flush();
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+PONG\r\n");
+        assertThat(s.rawCall("ECHO", "still-in-sync").rawText()).isEqualTo("$13\r\nstill-in-sync\r\n");
+    }
 }
