@@ -29,7 +29,7 @@ class AuthAndLimitsTest {
             slow.socket().setReceiveBufferSize(4096);
             slow.call("SUBSCRIBE", "firehose");
             RespConnection pub = server.connect();
-            String payload = "x".repeat(64 * 1024);
+            String payload = "x".repeat(1024 * 1024);
             int receivers = 1;
             for (int i = 0; i < 200 && receivers == 1; i++) {
                 String reply = pub.call("PUBLISH", "firehose", payload);
