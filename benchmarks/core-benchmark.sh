@@ -6,7 +6,8 @@
 # Throughput: redis-benchmark SET, GET, INCR, MSET with -c 50 at -P 1 and -P 16 against each
 # server (the reference server gets one warm-up pass first: it is a JVM). Memory: 1,000,000 keys
 # key:0000001... with 10-byte values loaded through redis-cli --pipe; bytes per key from each
-# server's own used_memory (ours: heap after a full GC) and RSS. Prints the ratios; stops both
+# server's memory (Redis: used_memory; ours: JVM heap in use after a full GC, INFO's
+# allocator_allocated) and RSS. Prints the ratios; stops both
 # servers by itself. Needs redis-server, redis-benchmark, redis-cli, java, jcmd, python3, and
 # the shaded jar (mvn -pl reference-server -am package -DskipTests).
 set -euo pipefail
@@ -112,7 +113,7 @@ rss_of() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$1/status"; }
 heap_after_gc() {
   jcmd "$OURS_PID" GC.run >/dev/null
   sleep 1
-  info_field "$OURS_PORT" used_memory
+  info_field "$OURS_PORT" allocator_allocated
 }
 
 start_redis

@@ -63,7 +63,6 @@ public final class ServerContext implements KeyspaceListener {
     private int slowlogMaxLen;
     private long latencyThreshold;
     private boolean shuttingDown;
-    private boolean activeExpire = true;
     private Runnable shutdownHook = () -> { };
 
     public ServerContext(ServerConfig config) {
@@ -150,15 +149,6 @@ public final class ServerContext implements KeyspaceListener {
     /** The {@code maxmemory} limit in bytes, 0 for none (cached: read on every command). */
     public long maxmemory() {
         return maxmemory;
-    }
-
-    /** DEBUG SET-ACTIVE-EXPIRE: when off, the cron leaves expired keys to lazy expiry. */
-    public boolean activeExpire() {
-        return activeExpire;
-    }
-
-    public void activeExpire(boolean on) {
-        this.activeExpire = on;
     }
 
     /** {@code proto-max-bulk-len} in bytes (cached: the decoder reads it for every bulk). */
@@ -350,7 +340,6 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyExpired(Database db, byte[] key) {
-        stats.expiredKeys++;
         watchedKeys.touchExpired(db, key);
         events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
     }
