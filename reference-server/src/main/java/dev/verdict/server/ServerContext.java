@@ -53,6 +53,7 @@ public final class ServerContext implements KeyspaceListener {
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final List<Client> pendingWrites = new ArrayList<>();
+    private final List<Client> heldByPause = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = randomRunId();
     private long nextClientId = 1;
@@ -297,9 +298,18 @@ public final class ServerContext implements KeyspaceListener {
         return "id=" + client.id() + " addr=" + dev.verdict.server.server.ClientInfo.address(client) + " name=" + client.name();
     }
 
+    /** A client whose command CLIENT PAUSE holds; the cron replays it when the pause ends. */
+    public void heldByPause(Client client) {
+        if (!heldByPause.contains(client)) heldByPause.add(client);
+    }
+
     /** Replays commands held by CLIENT PAUSE once it has ended. */
     void resumePausedClients() {
-        for (Client client : new ArrayList<>(clients.values())) {
+        if (heldByPause.isEmpty()) return;
+        List<Client> waiting = new ArrayList<>(heldByPause);
+        heldByPause.clear();
+        for (Client client : waiting) {
+            if (!clients.containsKey(client.id())) continue;
             var held = client.postponed();
             if (held == null) continue;
             client.clearPostponed();

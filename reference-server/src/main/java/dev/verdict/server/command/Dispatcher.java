@@ -91,6 +91,7 @@ public final class Dispatcher {
         if (server.pause().holds(command, tx)) {
             client.postpone(argv);
             client.channel().config().setAutoRead(false);
+            server.heldByPause(client);
             return;
         }
         if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("multi") && !name.equals("watch")
