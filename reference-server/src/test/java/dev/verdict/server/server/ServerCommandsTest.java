@@ -63,6 +63,18 @@ class ServerCommandsTest {
     }
 
     @Test
+    void memoryUsageCountsValueKeyAndDictEntryLikeRedis() {
+        RespConnection c = server.connect();
+        c.call("SET", "mem:k", "v");
+        // real Redis 7.0.15: SET k v; MEMORY USAGE k -> 64 (embstr 32, key sds 8, dictEntry 24)
+        c.call("SET", "k", "v");
+        assertThat(c.call("MEMORY", "USAGE", "k")).isEqualTo(":64\r\n");
+        assertThat(c.call("MEMORY", "USAGE", "k", "SAMPLES", "-1")).isEqualTo("-ERR syntax error\r\n");
+        assertThat(c.call("MEMORY", "USAGE", "mem:none")).isEqualTo("$-1\r\n");
+        c.call("DEL", "k", "mem:k");
+    }
+
+    @Test
     void debugObjectDescribesTheValue() {
         RespConnection c = server.connect();
         c.call("SET", "dbg:n", "12345");
