@@ -253,6 +253,13 @@ public final class ServerContext implements KeyspaceListener {
         for (int i = 0; i < pendingWrites.size(); i++) {
             Client client = pendingWrites.get(i);
             client.pendingWrite(false);
+            // Like Redis, the limit counts replies not yet sent, so it is checked before writing:
+            // a client over its limit gets nothing more and is closed.
+            if (!client.closingAfterReply() && outputLimits.exceeded(client, now)) {
+                if (overLimit == null) overLimit = new ArrayList<>();
+                overLimit.add(client);
+                continue;
+            }
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {
@@ -262,10 +269,6 @@ public final class ServerContext implements KeyspaceListener {
                     continue;
                 }
                 channel.writeAndFlush(out, channel.voidPromise());
-                if (outputLimits.exceeded(client, now)) {
-                    if (overLimit == null) overLimit = new ArrayList<>();
-                    overLimit.add(client);
-                }
             } else if (client.closingAfterReply()) {
                 channel.close();
             }

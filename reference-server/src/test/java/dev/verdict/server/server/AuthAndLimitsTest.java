@@ -41,6 +41,17 @@ class AuthAndLimitsTest {
     }
 
     @Test
+    void normalClientWhoseReplyExceedsTheHardLimitIsClosedWithoutIt() {
+        try (ServerFixture server = new ServerFixture("--client-output-buffer-limit", "normal 1mb 0 0")) {
+            RespConnection c = server.connect();
+            assertThat(c.call("SET", "big", "x".repeat(2 * 1024 * 1024))).isEqualTo("+OK\r\n");
+            c.send("GET", "big");
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(server.connect().call("INFO", "stats")).contains("total_connections_received:2\r\n");
+        }
+    }
+
+    @Test
     void queryBufferLimitClosesTheConnectionWithoutReply() {
         try (ServerFixture server = new ServerFixture("--client-query-buffer-limit", "1mb")) {
             RespConnection c = server.connect();
