@@ -63,6 +63,7 @@ public final class ServerContext implements KeyspaceListener {
     private long slowlogThreshold;
     private int slowlogMaxLen;
     private long latencyThreshold;
+    private boolean latencyTracking;
     private boolean shuttingDown;
     private Runnable shutdownHook = () -> { };
 
@@ -74,7 +75,7 @@ public final class ServerContext implements KeyspaceListener {
         this.keyspace = new Keyspace(config, this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
         for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
-                "latency-monitor-threshold", "client-output-buffer-limit")) {
+                "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit")) {
             configChanged(name);
         }
     }
@@ -152,6 +153,11 @@ public final class ServerContext implements KeyspaceListener {
         return maxmemory;
     }
 
+    /** {@code latency-tracking}: per-command latency histograms for INFO latencystats. */
+    public boolean latencyTracking() {
+        return latencyTracking;
+    }
+
     /** {@code proto-max-bulk-len} in bytes (cached: the decoder reads it for every bulk). */
     public long protoMaxBulkLen() {
         return protoMaxBulkLen;
@@ -185,6 +191,7 @@ public final class ServerContext implements KeyspaceListener {
                 slowLog.trimTo(slowlogMaxLen);
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
+            case "latency-tracking" -> latencyTracking = config.getBool(name);
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());
@@ -264,6 +271,7 @@ public final class ServerContext implements KeyspaceListener {
             Channel channel = client.channel();
             if (out != null) {
                 stats.netOutputBytes += out.readableBytes();
+                stats.totalWritesProcessed++;
                 if (client.closingAfterReply()) {
                     channel.writeAndFlush(out).addListener(f -> channel.close());
                     continue;

@@ -119,8 +119,13 @@ public final class Dispatcher {
             client.reply().error("ERR internal error in '" + command.fullName() + "': " + bug);
             client.closeAfterReply();
         }
-        long micros = (System.nanoTime() - start) / 1000;
+        long nanos = System.nanoTime() - start;
+        long micros = nanos / 1000;
         CommandStats stats = command.stats();
+        if (server.latencyTracking()) {
+            if (stats.latency == null) stats.latency = new LatencyHistogram();
+            stats.latency.record(nanos);
+        }
         stats.calls++;
         stats.micros += micros;
         if (client.reply().errorCount() > errorsBefore) stats.failedCalls++;

@@ -71,7 +71,7 @@ public final class InfoCommand implements CommandFamily {
                 case "modules" -> out.append("# Modules\r\n");
                 case "commandstats" -> commandStats(server, out);
                 case "errorstats" -> errorStats(server, out);
-                case "latencystats" -> out.append("# Latencystats\r\n");
+                case "latencystats" -> latencyStats(server, out);
                 case "cluster" -> out.append("# Cluster\r\ncluster_enabled:0\r\n");
                 case "keyspace" -> keyspace(server, out);
                 default -> {
@@ -332,6 +332,29 @@ public final class InfoCommand implements CommandFamily {
         field(out, "cmdstat_" + spec.fullName(), "calls=" + s.calls + ",usec=" + s.micros + ",usec_per_call="
                 + String.format(Locale.ROOT, "%.2f", s.calls == 0 ? 0.0 : (double) s.micros / s.calls)
                 + ",rejected_calls=" + s.rejectedCalls + ",failed_calls=" + s.failedCalls);
+    }
+
+    private static void latencyStats(ServerContext server, StringBuilder out) {
+        out.append("# Latencystats\r\n");
+        if (!server.latencyTracking()) return;
+        String[] percentiles = server.config().get("latency-tracking-info-percentiles").trim().split("\\s+");
+        for (CommandSpec spec : server.commands().all()) {
+            latencyStat(spec, percentiles, out);
+            for (CommandSpec sub : spec.subcommands().values()) latencyStat(sub, percentiles, out);
+        }
+    }
+
+    private static void latencyStat(CommandSpec spec, String[] percentiles, StringBuilder out) {
+        var histogram = spec.stats().latency;
+        if (histogram == null || histogram.count() == 0) return;
+        StringBuilder values = new StringBuilder();
+        for (String p : percentiles) {
+            if (p.isEmpty()) continue;
+            if (values.length() > 0) values.append(',');
+            values.append('p').append(p).append('=').append(String.format(Locale.ROOT, "%.3f",
+                    histogram.valueAt(Double.parseDouble(p)) / 1000.0));
+        }
+        field(out, "latency_percentiles_usec_" + spec.fullName(), values);
     }
 
     private static void errorStats(ServerContext server, StringBuilder out) {

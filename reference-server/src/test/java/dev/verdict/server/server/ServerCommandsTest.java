@@ -33,6 +33,7 @@ class ServerCommandsTest {
                 "# Replication\r\nrole:master\r\n", "# CPU\r\nused_cpu_sys:", "# Commandstats\r\n",
                 "cmdstat_set:calls=", "cmdstat_get:calls=0,usec=0,usec_per_call=0.00,rejected_calls=1,failed_calls=0",
                 "# Errorstats\r\nerrorstat_ERR:count=", "# Keyspace\r\ndb0:keys=");
+        assertThat(info).containsPattern("\r\nlatency_percentiles_usec_set:p50=\\d+\\.\\d{3},p99=\\d+\\.\\d{3},p99\\.9=\\d+\\.\\d{3}\r\n");
         assertThat(c.call("INFO", "nosuchsection")).isEqualTo("$0\r\n\r\n");
     }
 
