@@ -78,6 +78,8 @@ public final class ServerContext implements KeyspaceListener {
                 "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit")) {
             configChanged(name);
         }
+        blocked.attach(this);
+        keyspace.listFactory(elements -> dev.verdict.server.type.list.ListType.of(elements, config));
     }
 
     public ServerConfig config() {
@@ -235,6 +237,7 @@ public final class ServerContext implements KeyspaceListener {
         TransactionCommands.discardTransaction(client);
         pubsub.forget(client);
         monitors.remove(client);
+        blocked.disconnected(client);
         client.reply().discardOutput();
     }
 
@@ -357,6 +360,8 @@ public final class ServerContext implements KeyspaceListener {
     @Override
     public void keyModified(Database db, byte[] key) {
         watchedKeys.touch(db, key);
+        // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
+        blocked.signalKeyAsReady(db, key);
     }
 
     @Override

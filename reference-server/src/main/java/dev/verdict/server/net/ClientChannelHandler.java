@@ -38,6 +38,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (client == null || client.closingAfterReply()) return; // Redis ignores what follows QUIT or a protocol error
+        if (server.blocked().deferIfBlocked(client, (byte[][]) msg)) return; // Redis stops reading a blocked client
         server.dispatcher().dispatch(client, (byte[][]) msg);
     }
 
