@@ -1,6 +1,7 @@
 package dev.verdict.server.config;
 
 import dev.verdict.server.resp.InlineSplitter;
+import dev.verdict.server.util.Repr;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ public final class ServerConfig {
             Map.entry("cluster-slave-validity-factor", "cluster-replica-validity-factor"));
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> defaults = new LinkedHashMap<>();
     private Path configFile;
 
     private ServerConfig() {
@@ -55,6 +57,7 @@ public final class ServerConfig {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 int tab = line.indexOf('\t');
                 values.put(line.substring(0, tab), line.substring(tab + 1));
+                defaults.put(line.substring(0, tab), line.substring(tab + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,23 +75,39 @@ public final class ServerConfig {
      */
     public static ServerConfig fromArgs(String... args) {
         ServerConfig config = new ServerConfig();
+        List<String> lines = new ArrayList<>();
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("--")) {
             config.configFile = Path.of(args[0]).toAbsolutePath();
-            config.applyFile(config.configFile);
+            try {
+                lines.addAll(Files.readAllLines(config.configFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConfigException("Fatal error, can't open config file '" + config.configFile + "': "
+                        + e.getMessage());
+            }
             i = 1;
         }
+        // Like redis-server: the options become config lines after the file's, one blank line between.
+        lines.add("");
         StringBuilder line = null;
         for (; i < args.length; i++) {
             if (args[i].startsWith("--") && args[i].length() > 2) {
-                if (line != null) config.applyLine(line.toString());
+                if (line != null) lines.add(line.toString());
                 line = new StringBuilder(args[i].substring(2));
             } else {
                 if (line == null) throw new ConfigException("Invalid argument '" + args[i] + "'");
-                line.append(' ').append(quote(args[i]));
+                line.append(' ').append(Repr.quote(args[i]));
             }
         }
-        if (line != null) config.applyLine(line.toString());
+        if (line != null) lines.add(line.toString());
+        for (int n = 0; n < lines.size(); n++) {
+            try {
+                config.applyLine(lines.get(n));
+            } catch (ConfigException e) {
+                throw new ConfigException("Reading the configuration file, at line " + (n + 1) + "\n>>> '"
+                        + lines.get(n).strip() + "'\n" + e.getMessage());
+            }
+        }
         return config;
     }
 
@@ -114,8 +133,23 @@ public final class ServerConfig {
         String name = new String(parts.get(0), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         List<String> args = new ArrayList<>();
         for (int i = 1; i < parts.size(); i++) args.add(new String(parts.get(i), StandardCharsets.UTF_8));
-        if (!contains(name)) throw new ConfigException("Bad directive or wrong number of arguments");
-        set(name, String.join(" ", args));
+        if (!contains(name) || args.isEmpty()) throw new ConfigException("Bad directive or wrong number of arguments");
+        set(name, ConfigSchema.normalize(name, String.join(" ", args), defaultValue(name)));
+    }
+
+    /** Redis's default for the parameter (CONFIG REWRITE leaves defaults out of the file). */
+    public String defaultValue(String name) {
+        return defaults.get(canonical(name));
+    }
+
+    /** The parameter an alias stands for; other names are returned as they are. */
+    public static String canonicalName(String name) {
+        return canonical(name);
+    }
+
+    /** True when the name is an old alias of another parameter. */
+    public static boolean isAlias(String name) {
+        return ALIASES.containsKey(name);
     }
 
     public boolean contains(String name) {
@@ -160,10 +194,5 @@ public final class ServerConfig {
 
     private static String canonical(String name) {
         return ALIASES.getOrDefault(name, name);
-    }
-
-    private static String quote(String arg) {
-        if (!arg.isEmpty() && arg.chars().noneMatch(c -> c == ' ' || c == '"' || c == '\'' || c == '\\')) return arg;
-        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

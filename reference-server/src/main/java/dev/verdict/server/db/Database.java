@@ -276,6 +276,14 @@ public final class Database {
         return removed;
     }
 
+    /**
+     * Every key and value as stored, logically expired or not, without touching either (DEBUG
+     * DIGEST walks the dictionary this way in Redis).
+     */
+    public void forEachEntry(BiConsumer<byte[], RedisObject> action) {
+        dict.forEach(e -> action.accept(e.key, e.value));
+    }
+
     /** SWAPDB: exchanges contents (keys, TTLs, accounting) with another database. */
     public void swapWith(Database other) {
         Dict<KeyEntry> d = dict;

@@ -47,4 +47,14 @@ public abstract class RedisObject {
     public void lru(int lru) {
         this.lru = lru;
     }
+
+    /**
+     * Feeds the value into DEBUG DIGEST exactly as Redis's {@code xorObjectDigest} does for its
+     * type (after the type id, before the expire marker, which the caller adds): strings mix
+     * their bytes, lists mix each element, sets xor each member, hashes and sorted sets xor one
+     * per-element digest each (see {@link dev.verdict.server.util.ValueDigest}).
+     */
+    public void digest(dev.verdict.server.util.ValueDigest digest) {
+        throw new UnsupportedOperationException("DEBUG DIGEST is not implemented for " + type().typeName());
+    }
 }

@@ -2,7 +2,9 @@ package dev.verdict.server.net;
 
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
+import dev.verdict.server.Log;
 import dev.verdict.server.resp.ProtocolException;
+import dev.verdict.server.resp.QueryBufferLimitException;
 import dev.verdict.server.resp.RequestDecoder;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -23,13 +25,20 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (ProtectedMode.denies(server, ctx.channel())) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ProtectedMode.DENIED))
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            server.stats().rejectedConnections++;
+            return;
+        }
         client = server.connect(ctx.channel());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (client.closingAfterReply()) return; // Redis ignores what follows QUIT or a protocol error
+        if (client == null || client.closingAfterReply()) return; // Redis ignores what follows QUIT or a protocol error
+        if (server.blocked().deferIfBlocked(client, (byte[][]) msg)) return; // Redis stops reading a blocked client
         server.dispatcher().dispatch(client, (byte[][]) msg);
     }
 
@@ -47,6 +56,13 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof QueryBufferLimitException && client != null) {
+            ctx.pipeline().get(RequestDecoder.class).fail();
+            Log.warning("Closing client that reached max query buffer length: " + ServerContext.describe(client));
+            server.stats().clientQueryBufferLimitDisconnections++;
+            ctx.close();
+            return;
+        }
         if (root instanceof ProtocolException protocolError && client != null) {
             ctx.pipeline().get(RequestDecoder.class).fail();
             client.reply().error("ERR " + protocolError.getMessage());

@@ -119,4 +119,9 @@ public class StringValue extends RedisObject {
             return Encoding.RAW;
         }
     }
+
+    @Override
+    public void digest(dev.verdict.server.util.ValueDigest digest) {
+        digest.mix(bytes());
+    }
 }
