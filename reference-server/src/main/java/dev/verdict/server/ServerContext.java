@@ -181,7 +181,11 @@ public final class ServerContext implements KeyspaceListener {
      */
     public boolean configChanged(String name) {
         switch (name) {
-            case "maxmemory" -> maxmemory = config.getMemory("maxmemory");
+            case "maxmemory" -> {
+                maxmemory = config.getMemory("maxmemory");
+                keyspace.reloadSettings();
+            }
+            case "maxmemory-policy", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time" -> keyspace.reloadSettings();
             case "proto-max-bulk-len" -> protoMaxBulkLen = config.getMemory(name);
             case "client-query-buffer-limit" -> clientQueryBufferLimit = config.getMemory(name);
             case "notify-keyspace-events" -> {
