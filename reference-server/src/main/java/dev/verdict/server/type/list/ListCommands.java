@@ -46,6 +46,13 @@ public final class ListCommands implements CommandFamily {
         return (ListValue) o;
     }
 
+    /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
+    static ListValue readOnly(Client client, byte[] key) {
+        RedisObject o = client.db().lookupRead(key);
+        if (TypeChecks.wrongType(client, o, ObjectType.LIST)) return WRONG;
+        return (ListValue) o;
+    }
+
     static void push(Client client, byte[][] argv, boolean head, boolean onlyIfExists) {
         ListValue list = read(client, argv[1]);
         if (list == WRONG) return;
@@ -126,13 +133,13 @@ public final class ListCommands implements CommandFamily {
     }
 
     static void llen(Client client, byte[][] argv) {
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         client.reply().integer(list == null ? 0 : ListType.length(list));
     }
 
     static void lindex(Client client, byte[][] argv) {
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         Long index = Args.parseLong(argv[2]);
         if (index == null) {
@@ -203,7 +210,7 @@ public final class ListCommands implements CommandFamily {
                 return;
             }
         }
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         if (list == null) {
             if (count >= 0) client.reply().emptyArray();
@@ -227,7 +234,7 @@ public final class ListCommands implements CommandFamily {
             client.reply().error(Errors.NOT_INTEGER);
             return;
         }
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         if (list == null) {
             client.reply().emptyArray();
