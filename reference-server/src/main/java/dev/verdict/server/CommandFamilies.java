@@ -14,8 +14,10 @@ import dev.verdict.server.server.ServerCommands;
 import dev.verdict.server.transaction.TransactionCommands;
 import dev.verdict.server.type.bitmap.BitmapCommands;
 import dev.verdict.server.type.hash.HashCommands;
+import dev.verdict.server.type.hll.HllCommands;
 import dev.verdict.server.type.list.ListCommands;
 import dev.verdict.server.type.set.SetCommands;
+import dev.verdict.server.type.stream.StreamCommands;
 import dev.verdict.server.type.string.StringCommands;
 import dev.verdict.server.type.zset.ZSetCommands;
 
@@ -40,7 +42,9 @@ final class CommandFamilies {
             new HashCommands(),
             new SetCommands(),
             new ListCommands(),
-            new ZSetCommands());
+            new ZSetCommands(),
+            new HllCommands(),
+            new StreamCommands());
 
     private CommandFamilies() {
     }

@@ -1,0 +1,148 @@
+package dev.verdict.server.type.stream;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One radix-tree node of a stream: the entries of one listpack (t_stream.c's layout). The
+ * first entry's fields become the master fields; later entries with the same fields are stored
+ * as values only (SAMEFIELDS); IDs are deltas from the master ID; deletion only flags an entry.
+ * The node tracks the listpack's exact byte size so that it closes where Redis's would.
+ */
+final class StreamNode {
+
+    static final class Slot {
+        final StreamId id;
+        final byte[][] fieldsAndValues;
+        final int encodedSize;
+        boolean deleted;
+
+        Slot(StreamId id, byte[][] fieldsAndValues, int encodedSize) {
+            this.id = id;
+            this.fieldsAndValues = fieldsAndValues;
+            this.encodedSize = encodedSize;
+        }
+    }
+
+    private final StreamId masterId;
+    private final byte[][] masterFields;
+    private final int masterFieldsSize;
+    private final List<Slot> slots = new ArrayList<>();
+    private int live;
+    private int deleted;
+    private long entriesSize;
+
+    StreamNode(StreamId masterId, byte[][] fieldsAndValues) {
+        this.masterId = masterId;
+        int n = fieldsAndValues.length / 2;
+        masterFields = new byte[n][];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            masterFields[i] = fieldsAndValues[2 * i];
+            size += ListpackSizes.ofString(masterFields[i]);
+        }
+        masterFieldsSize = size;
+    }
+
+    StreamId masterId() {
+        return masterId;
+    }
+
+    int live() {
+        return live;
+    }
+
+    int deletedCount() {
+        return deleted;
+    }
+
+    List<Slot> slots() {
+        return slots;
+    }
+
+    /** The listpack's total bytes (lpBytes). */
+    long bytes() {
+        return ListpackSizes.EMPTY + ListpackSizes.ofInteger(live) + ListpackSizes.ofInteger(deleted)
+                + ListpackSizes.ofInteger(masterFields.length) + masterFieldsSize + ListpackSizes.ofInteger(0)
+                + entriesSize;
+    }
+
+    private boolean sameFields(byte[][] fieldsAndValues) {
+        if (fieldsAndValues.length / 2 != masterFields.length) return false;
+        for (int i = 0; i < masterFields.length; i++) {
+            if (!Arrays.equals(masterFields[i], fieldsAndValues[2 * i])) return false;
+        }
+        return true;
+    }
+
+    void append(StreamId id, byte[][] fieldsAndValues) {
+        int numFields = fieldsAndValues.length / 2;
+        boolean same = sameFields(fieldsAndValues);
+        int size = ListpackSizes.ofInteger(same ? 2 : 0)
+                + ListpackSizes.ofInteger(id.ms() - masterId.ms())
+                + ListpackSizes.ofInteger(id.seq() - masterId.seq());
+        long lpCount = numFields + 3;
+        if (same) {
+            for (int i = 0; i < numFields; i++) size += ListpackSizes.ofString(fieldsAndValues[2 * i + 1]);
+        } else {
+            size += ListpackSizes.ofInteger(numFields);
+            for (byte[] element : fieldsAndValues) size += ListpackSizes.ofString(element);
+            lpCount += numFields + 1;
+        }
+        size += ListpackSizes.ofInteger(lpCount);
+        slots.add(new Slot(id, fieldsAndValues, size));
+        entriesSize += size;
+        live++;
+    }
+
+    /** Flags the entry as deleted; false when it is not here or already deleted. */
+    boolean markDeleted(Slot slot) {
+        if (slot.deleted) return false;
+        slot.deleted = true;
+        live--;
+        deleted++;
+        return true;
+    }
+
+    Slot find(StreamId id) {
+        int lo = 0;
+        int hi = slots.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = slots.get(mid).id.compareTo(id);
+            if (c == 0) return slots.get(mid);
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
+    }
+
+    /** Index of the first slot with ID >= {@code id}. */
+    int lowerBound(StreamId id) {
+        int lo = 0;
+        int hi = slots.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (slots.get(mid).id.compareTo(id) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Index of the first slot with ID > {@code id}. */
+    int upperBound(StreamId id) {
+        int lo = 0;
+        int hi = slots.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (slots.get(mid).id.compareTo(id) <= 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    StreamId lastId() {
+        return slots.get(slots.size() - 1).id;
+    }
+}
