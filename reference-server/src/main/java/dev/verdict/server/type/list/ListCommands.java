@@ -121,6 +121,7 @@ public final class ListCommands implements CommandFamily {
 
     /** After a pop: the event, and the key goes with its last element. */
     static void popped(Client client, byte[] key, ListValue list, boolean head) {
+        ListType.compress(list, client.server().config());
         notify(client, KeyspaceEvents.LIST, head ? "lpop" : "rpop", key);
         deleteIfEmpty(client, key, list);
     }
@@ -241,6 +242,7 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         replyPopped(client, ListType.range(list, start, end));
+        ListType.compress(list, client.server().config());
     }
 
     static void lrem(Client client, byte[][] argv) {
@@ -256,6 +258,7 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         long removed = ListType.remove(list, argv[3], count);
+        ListType.compress(list, client.server().config());
         if (removed > 0) {
             notify(client, KeyspaceEvents.LIST, "lrem", argv[1]);
             deleteIfEmpty(client, argv[1], list);
@@ -275,7 +278,9 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         if (TypeChecks.wrongType(client, o, ObjectType.LIST)) return;
-        if (!ListType.set((ListValue) o, index, argv[3])) {
+        boolean inRange = ListType.set((ListValue) o, index, argv[3]);
+        ListType.compress((ListValue) o, client.server().config());
+        if (!inRange) {
             client.reply().error(Errors.OUT_OF_RANGE);
             return;
         }
@@ -297,6 +302,7 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         ListType.trim(list, start, end);
+        ListType.compress(list, client.server().config());
         notify(client, KeyspaceEvents.LIST, "ltrim", argv[1]);
         deleteIfEmpty(client, argv[1], list);
         client.reply().ok();
