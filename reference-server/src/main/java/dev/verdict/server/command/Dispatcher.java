@@ -132,7 +132,8 @@ public final class Dispatcher {
         server.stats().commandsProcessed++;
         client.lastCommand(command.fullName());
         server.observeCall(client, command, argv, micros);
-        server.blocked().serveReadyKeys();
+        // Inside EXEC (or a script) the keys wait until the whole transaction has run, as in Redis.
+        if (!client.denyBlocking()) server.blocked().serveReadyKeys();
     }
 
     /** Redis's allowProtectedAction for DEBUG: {@code yes}, or {@code local} from a loopback client. */
