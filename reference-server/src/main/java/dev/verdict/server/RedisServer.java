@@ -20,12 +20,19 @@ public final class RedisServer implements AutoCloseable {
     private final ServerContext context;
     private final NetworkServer network;
     private final int port;
+    private final ServerCron cron;
     private volatile CountDownLatch pause;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private boolean closing;
 
     private RedisServer(ServerContext context, NetworkServer network, int port) {
         this.context = context;
         this.network = network;
         this.port = port;
+        this.cron = new ServerCron(context, network.loop().next());
+        cron.start();
+        // SHUTDOWN runs on the loop; closing the loop from inside it would wait on itself.
+        context.onShutdown(() -> new Thread(this::close, "verdict-shutdown").start());
     }
 
     public static RedisServer start(ServerConfig config) {
@@ -85,8 +92,19 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closing) return;
+            closing = true;
+        }
+        cron.stop();
         resumeEventLoop();
         network.close();
+        closed.countDown();
+    }
+
+    /** Blocks until the server has been closed (by {@link #close()} or the SHUTDOWN command). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
     }
 
     ServerContext context() {

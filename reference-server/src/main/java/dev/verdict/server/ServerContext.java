@@ -2,24 +2,37 @@ package dev.verdict.server;
 
 import dev.verdict.server.blocking.BlockedClients;
 import dev.verdict.server.client.Client;
+import dev.verdict.server.command.CommandSpec;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Dispatcher;
 import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.Database;
-import dev.verdict.server.db.KeyspaceListener;
 import dev.verdict.server.db.Keyspace;
+import dev.verdict.server.db.KeyspaceListener;
 import dev.verdict.server.pubsub.KeyspaceEvents;
+import dev.verdict.server.pubsub.PubSub;
+import dev.verdict.server.server.ClientPause;
+import dev.verdict.server.server.LatencyMonitor;
+import dev.verdict.server.server.Monitors;
+import dev.verdict.server.server.OutputBufferLimits;
+import dev.verdict.server.server.ServerStats;
+import dev.verdict.server.server.SlowLog;
+import dev.verdict.server.transaction.TransactionCommands;
+import dev.verdict.server.transaction.WatchedKeys;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The server-wide state every command can reach (Redis's {@code redisServer} struct):
- * configuration, command table, keyspace, connected clients. Owned by the event-loop thread.
+ * configuration, command table, keyspace, clients, pub/sub, watched keys, statistics.
+ * Owned by the event-loop thread.
  */
 public final class ServerContext implements KeyspaceListener {
 
@@ -30,19 +43,40 @@ public final class ServerContext implements KeyspaceListener {
     private final Dispatcher dispatcher;
     private final Keyspace keyspace;
     private final ServerClock clock = new ServerClock();
-    private final KeyspaceEvents events = new KeyspaceEvents();
+    private final PubSub pubsub = new PubSub();
+    private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
     private final BlockedClients blocked = new BlockedClients();
+    private final WatchedKeys watchedKeys;
+    private final ServerStats stats = new ServerStats();
+    private final SlowLog slowLog = new SlowLog();
+    private final LatencyMonitor latency = new LatencyMonitor();
+    private final Monitors monitors = new Monitors();
+    private final ClientPause pause = new ClientPause();
+    private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final Set<Client> pendingWrites = new LinkedHashSet<>();
     private final long startedAtMillis = System.currentTimeMillis();
+    private final String runId = randomRunId();
     private long nextClientId = 1;
+    private long maxmemory;
+    private long slowlogThreshold;
+    private int slowlogMaxLen;
+    private long latencyThreshold;
+    private boolean shuttingDown;
+    private boolean activeExpire = true;
+    private Runnable shutdownHook = () -> { };
 
     public ServerContext(ServerConfig config) {
         this.config = config;
         this.commands = CommandTable.load();
         CommandFamilies.registerAll(commands);
         this.dispatcher = new Dispatcher(this);
-        this.keyspace = new Keyspace(config.getInt("databases"), this, clock::millis);
+        this.keyspace = new Keyspace(config, this, clock::millis);
+        this.watchedKeys = new WatchedKeys(config.getInt("databases"));
+        for (String name : List.of("maxmemory", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
+                "latency-monitor-threshold", "client-output-buffer-limit")) {
+            configChanged(name);
+        }
         blocked.attach(this);
     }
 
@@ -66,8 +100,40 @@ public final class ServerContext implements KeyspaceListener {
         return events;
     }
 
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
     public BlockedClients blocked() {
         return blocked;
+    }
+
+    public WatchedKeys watchedKeys() {
+        return watchedKeys;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public SlowLog slowLog() {
+        return slowLog;
+    }
+
+    public LatencyMonitor latency() {
+        return latency;
+    }
+
+    public Monitors monitors() {
+        return monitors;
+    }
+
+    public ClientPause pause() {
+        return pause;
+    }
+
+    public OutputBufferLimits outputLimits() {
+        return outputLimits;
     }
 
     public ServerClock clock() {
@@ -78,9 +144,68 @@ public final class ServerContext implements KeyspaceListener {
         return startedAtMillis;
     }
 
+    public String runId() {
+        return runId;
+    }
+
+    /** The {@code maxmemory} limit in bytes, 0 for none (cached: read on every command). */
+    public long maxmemory() {
+        return maxmemory;
+    }
+
+    /** DEBUG SET-ACTIVE-EXPIRE: when off, the cron leaves expired keys to lazy expiry. */
+    public boolean activeExpire() {
+        return activeExpire;
+    }
+
+    public void activeExpire(boolean on) {
+        this.activeExpire = on;
+    }
+
     public boolean requiresPassword() {
         String pass = config.get("requirepass");
         return pass != null && !pass.isEmpty();
+    }
+
+    /**
+     * Refreshes what the server derives from a parameter after CONFIG SET; false when the value
+     * is not acceptable for it (the caller restores the old one).
+     */
+    public boolean configChanged(String name) {
+        switch (name) {
+            case "maxmemory" -> maxmemory = config.getMemory("maxmemory");
+            case "notify-keyspace-events" -> {
+                return events.configure(config.get(name));
+            }
+            case "slowlog-log-slower-than" -> slowlogThreshold = config.getLong(name);
+            case "slowlog-max-len" -> {
+                slowlogMaxLen = config.getInt(name);
+                slowLog.trimTo(slowlogMaxLen);
+            }
+            case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
+            case "client-output-buffer-limit" -> {
+                if (!outputLimits.configure(config.get(name))) return false;
+                config.set(name, outputLimits.format());
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    // ---- after every call: slow log, latency, MONITOR
+
+    public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
+        if (!command.hasFlag("skip_slowlog")) {
+            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, dev.verdict.server.server.ClientInfo.address(client), client.name());
+        }
+        if (latencyThreshold > 0) {
+            latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
+                    latencyThreshold);
+        }
+        if (!monitors.isEmpty() && !command.hasFlag("skip_monitor") && !command.hasFlag("admin")) {
+            monitors.feed(client, argv);
+        }
     }
 
     // ---- clients
@@ -88,12 +213,16 @@ public final class ServerContext implements KeyspaceListener {
     public Client connect(Channel channel) {
         Client client = new Client(nextClientId++, this, channel);
         clients.put(client.id(), client);
+        stats.connectionsReceived++;
         return client;
     }
 
     public void disconnect(Client client) {
-        clients.remove(client.id());
+        if (clients.remove(client.id()) == null) return;
         pendingWrites.remove(client);
+        TransactionCommands.discardTransaction(client);
+        pubsub.forget(client);
+        monitors.remove(client);
         blocked.disconnected(client);
         client.reply().discardOutput();
     }
@@ -109,35 +238,139 @@ public final class ServerContext implements KeyspaceListener {
 
     /**
      * Writes and flushes every pending client's output, once per read batch (and after timers),
-     * then closes those that asked to close after their reply.
+     * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
         if (pendingWrites.isEmpty()) return;
+        long now = System.currentTimeMillis();
+        List<Client> overLimit = null;
         for (Client client : pendingWrites) {
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {
+                stats.netOutputBytes += out.readableBytes();
                 if (client.closingAfterReply()) {
                     channel.writeAndFlush(out).addListener(f -> channel.close());
                     continue;
                 }
-                channel.writeAndFlush(out);
+                channel.writeAndFlush(out, channel.voidPromise());
+                if (outputLimits.exceeded(client, now)) {
+                    if (overLimit == null) overLimit = new ArrayList<>();
+                    overLimit.add(client);
+                }
             } else if (client.closingAfterReply()) {
                 channel.close();
             }
         }
         pendingWrites.clear();
+        if (overLimit != null) for (Client client : overLimit) closeForOutputLimit(client);
     }
 
-    // ---- keyspace events (WATCH, notifications and propagation hook in here)
+    /** The cron's check of clients whose soft limit may have run out while nothing was written. */
+    void checkOutputLimits(long now) {
+        List<Client> overLimit = null;
+        for (Client client : clients.values()) {
+            if (client.outputSoftLimitSince() != 0 && outputLimits.exceeded(client, now)) {
+                if (overLimit == null) overLimit = new ArrayList<>();
+                overLimit.add(client);
+            }
+        }
+        if (overLimit != null) for (Client client : overLimit) closeForOutputLimit(client);
+    }
+
+    private void closeForOutputLimit(Client client) {
+        Log.warning("Client " + describe(client) + " scheduled to be closed ASAP for overcoming of output buffer limits.");
+        stats.clientOutputLimitDisconnections++;
+        disconnect(client);
+        client.channel().close();
+    }
+
+    /** Short client description for log lines (Redis's catClientInfoString, abridged). */
+    public static String describe(Client client) {
+        return "id=" + client.id() + " addr=" + dev.verdict.server.server.ClientInfo.address(client) + " name=" + client.name();
+    }
+
+    /** Replays commands held by CLIENT PAUSE once it has ended. */
+    void resumePausedClients() {
+        for (Client client : new ArrayList<>(clients.values())) {
+            var held = client.postponed();
+            if (held == null) continue;
+            client.clearPostponed();
+            while (!held.isEmpty() && client.postponed() == null) dispatcher.dispatch(client, held.poll());
+            if (client.postponed() != null) {
+                // paused again mid-way: keep the rest in order behind the re-held command
+                while (!held.isEmpty()) client.postpone(held.poll());
+            } else {
+                client.channel().config().setAutoRead(true);
+            }
+        }
+    }
+
+    // ---- shutdown
+
+    public void onShutdown(Runnable hook) {
+        this.shutdownHook = hook;
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /** SHUTDOWN: every client is closed and the server stops (the embedding decides about the JVM). */
+    public void shutdown() {
+        shuttingDown = true;
+        flushPendingWrites();
+        for (Client client : new ArrayList<>(clients.values())) client.channel().close();
+        shutdownHook.run();
+    }
+
+    // ---- keyspace events (WATCH and statistics hook in here)
 
     @Override
     public void keyModified(Database db, byte[] key) {
+        watchedKeys.touch(db, key);
         // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
         blocked.signalKeyAsReady(db, key);
     }
 
     @Override
     public void keyExpired(Database db, byte[] key) {
+        stats.expiredKeys++;
+        watchedKeys.touchExpired(db, key);
+        events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
+    }
+
+    /**
+     * For FLUSHDB, FLUSHALL and SWAPDB, before {@code emptied} is cleared or swapped: clients
+     * watching a key that exists there or in {@code replacedWith} (null for a flush) fail EXEC.
+     */
+    public void touchAllWatchedKeysInDb(Database emptied, Database replacedWith) {
+        watchedKeys.touchAllInDb(emptied, replacedWith);
+    }
+
+    @Override
+    public void keyEvicted(Database db, byte[] key) {
+        events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
+        keyModified(db, key);
+    }
+
+    /** FLUSHDB ({@code dbIndex}) or FLUSHALL (-1), before the data is dropped (signalFlushedDb). */
+    public void keyspaceFlushing(int dbIndex) {
+        for (int i = 0; i < keyspace.count(); i++) {
+            if (dbIndex == -1 || dbIndex == i) touchAllWatchedKeysInDb(keyspace.db(i), null);
+        }
+    }
+
+    /** SWAPDB, after the contents were exchanged: WATCHed keys existing in either database are touched. */
+    public void databasesSwapped(int a, int b) {
+        touchAllWatchedKeysInDb(keyspace.db(a), keyspace.db(b));
+        touchAllWatchedKeysInDb(keyspace.db(b), keyspace.db(a));
+    }
+
+    private static String randomRunId() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder(40);
+        for (int i = 0; i < 40; i++) b.append(Character.forDigit(random.nextInt(16), 16));
+        return b.toString();
     }
 }

@@ -2,32 +2,51 @@ package dev.verdict.server.client;
 
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.db.Database;
+import dev.verdict.server.pubsub.Subscriptions;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.transaction.Transaction;
 import io.netty.channel.Channel;
+
+import java.util.ArrayDeque;
 
 /**
  * One connection's state (Redis's {@code client} struct): selected database, protocol,
- * authentication, name, and its pending replies. Touched only by the event-loop thread.
+ * authentication, name, transaction, subscriptions, and its pending replies. Touched only by
+ * the event-loop thread.
  */
 public final class Client {
+
+    /** CLIENT REPLY modes. */
+    public enum ReplyMode { ON, OFF, SKIP }
 
     private final long id;
     private final ServerContext server;
     private final Channel channel;
     private final ReplyWriter reply;
     private final long createdAtMillis;
+    private final Transaction transaction = new Transaction();
+    private final Subscriptions subscriptions = new Subscriptions();
     private Database db;
     private boolean authenticated;
     private String name = "";
     private boolean closeAfterReply;
     private long lastInteractionMillis;
+    private ReplyMode replyMode = ReplyMode.ON;
+    private boolean skipNextReply;
+    private boolean skipCurrentReply;
     private boolean denyBlocking;
+    private boolean monitor;
+    private boolean noEvict;
+    private String lastCommand = "NULL";
+    private long outputSoftLimitSince;
+    private ArrayDeque<byte[][]> postponed;
 
     public Client(long id, ServerContext server, Channel channel) {
         this.id = id;
         this.server = server;
         this.channel = channel;
         this.reply = new ReplyWriter(channel.alloc());
+        this.reply.onError(server.stats()::countError);
         this.createdAtMillis = server.clock().millis();
         this.lastInteractionMillis = createdAtMillis;
         this.db = server.keyspace().db(0);
@@ -79,6 +98,14 @@ public final class Client {
         this.name = name;
     }
 
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
     /** The connection closes once the replies written so far are sent (QUIT, protocol errors). */
     public void closeAfterReply() {
         closeAfterReply = true;
@@ -86,18 +113,6 @@ public final class Client {
 
     public boolean closingAfterReply() {
         return closeAfterReply;
-    }
-
-    /**
-     * Redis's CLIENT_DENY_BLOCKING: set while EXEC or a script runs the client's commands, so
-     * blocking commands answer at once as if they timed out.
-     */
-    public boolean denyBlocking() {
-        return denyBlocking;
-    }
-
-    public void denyBlocking(boolean deny) {
-        denyBlocking = deny;
     }
 
     public long createdAtMillis() {
@@ -110,5 +125,104 @@ public final class Client {
 
     public void touch(long nowMillis) {
         lastInteractionMillis = nowMillis;
+    }
+
+    public ReplyMode replyMode() {
+        return replyMode;
+    }
+
+    public void replyMode(ReplyMode mode) {
+        this.replyMode = mode;
+    }
+
+    /** CLIENT REPLY SKIP: the next command's reply is dropped. */
+    public void skipNextReply(boolean skip) {
+        this.skipNextReply = skip;
+    }
+
+    public boolean skippingNextReply() {
+        return skipNextReply;
+    }
+
+    /** The reply of the command now running is dropped (the one after CLIENT REPLY SKIP). */
+    public boolean skippingCurrentReply() {
+        return skipCurrentReply;
+    }
+
+    public void skipCurrentReply(boolean skip) {
+        this.skipCurrentReply = skip;
+    }
+
+    /** True while nothing written to this client may reach it (CLIENT REPLY OFF). */
+    public boolean repliesOff() {
+        return replyMode == ReplyMode.OFF;
+    }
+
+    /**
+     * Blocking commands must not block (inside EXEC, scripts): BLPOP and friends answer as if
+     * their timeout expired at once (Redis's CLIENT_DENY_BLOCKING).
+     */
+    public boolean denyBlocking() {
+        return denyBlocking;
+    }
+
+    public void denyBlocking(boolean deny) {
+        this.denyBlocking = deny;
+    }
+
+    public boolean monitor() {
+        return monitor;
+    }
+
+    public void monitor(boolean monitor) {
+        this.monitor = monitor;
+    }
+
+    public boolean noEvict() {
+        return noEvict;
+    }
+
+    public void noEvict(boolean noEvict) {
+        this.noEvict = noEvict;
+    }
+
+    /** The full name of the last command run (CLIENT LIST's cmd=). */
+    public String lastCommand() {
+        return lastCommand;
+    }
+
+    public void lastCommand(String fullName) {
+        this.lastCommand = fullName;
+    }
+
+    /** When the output buffer first passed its soft limit (0 while below it). */
+    public long outputSoftLimitSince() {
+        return outputSoftLimitSince;
+    }
+
+    public void outputSoftLimitSince(long millis) {
+        this.outputSoftLimitSince = millis;
+    }
+
+    /** Commands held back while the server is paused (CLIENT PAUSE), oldest first; null when none. */
+    public ArrayDeque<byte[][]> postponed() {
+        return postponed;
+    }
+
+    public void postpone(byte[][] argv) {
+        if (postponed == null) postponed = new ArrayDeque<>();
+        postponed.add(argv);
+    }
+
+    public void clearPostponed() {
+        postponed = null;
+    }
+
+    /** Bytes of replies not yet handed to the kernel: our buffer plus Netty's outbound queue. */
+    public long outputBytes() {
+        long pending = reply.pendingBytes();
+        io.netty.channel.ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+        if (outbound != null) pending += outbound.totalPendingWriteBytes();
+        return pending;
     }
 }

@@ -26,6 +26,7 @@ public final class CommandSpec {
     private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
     private final CommandSpec parent;
     private CommandHandler handler;
+    private final CommandStats stats = new CommandStats();
 
     CommandSpec(String fullName, int arity, Set<String> flags, int firstKey, int lastKey, int keyStep,
                 JsonNode info, CommandSpec parent) {
@@ -106,6 +107,11 @@ public final class CommandSpec {
 
     void addSubcommand(CommandSpec sub) {
         subcommands.put(sub.name, sub);
+    }
+
+    /** Calls, time and failures for INFO commandstats. */
+    public CommandStats stats() {
+        return stats;
     }
 
     public CommandHandler handler() {

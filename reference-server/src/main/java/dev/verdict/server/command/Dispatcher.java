@@ -2,13 +2,17 @@ package dev.verdict.server.command;
 
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
+import dev.verdict.server.transaction.Transaction;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The one place every command passes through (Redis's {@code processCommand}): it resolves the
- * command and subcommand, checks arity and authentication, and only then runs the handler.
- * The order of checks, and so which error a bad request gets, is Redis 7.0's.
+ * command and subcommand, then checks arity, authentication, no-multi, out-of-memory, the
+ * RESP2 subscribed context and CLIENT PAUSE, queues inside MULTI, and only then runs the
+ * handler through {@link #call}. The order of checks, and so which error a bad request gets,
+ * is Redis 7.0's.
  */
 public final class Dispatcher {
 
@@ -23,29 +27,121 @@ public final class Dispatcher {
 
     /** Runs one request from {@code client}; its replies are written to the client's buffer. */
     public void dispatch(Client client, byte[][] argv) {
+        if (client.postponed() != null) {
+            client.postpone(argv); // keep the order behind a command held by CLIENT PAUSE
+            return;
+        }
         server.clock().update();
         client.touch(server.clock().millis());
         server.markPendingWrite(client);
 
+        client.skipCurrentReply(client.skippingNextReply());
+        client.skipNextReply(false);
+        int mark = client.reply().pendingBytes();
+        process(client, argv);
+        // Checked after the call: CLIENT REPLY ON must be answered even when it ends OFF or SKIP.
+        if ((client.repliesOff() || client.skippingCurrentReply()) && client.postponed() == null) {
+            client.reply().truncate(mark);
+        }
+        client.skipCurrentReply(false);
+    }
+
+    private void process(Client client, byte[][] argv) {
         CommandSpec command = resolve(client, argv);
         if (command == null) return;
         if (!command.arityAccepts(argv.length)) {
-            reject(client, Errors.wrongArity(command.fullName()));
+            reject(client, command, Errors.wrongArity(command.fullName()));
+            return;
+        }
+        // DEBUG is "protected" in Redis 7.0, a flag COMMAND INFO does not show, so it is named here.
+        if (command.parent() == null && command.name().equals("debug") && !protectedAllowed(client)) {
+            reject(client, command, "ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
+                    + "you can run it from a local connection, otherwise you need to set this option in the "
+                    + "configuration file, and then restart the server.");
             return;
         }
         if (!client.authenticated() && !command.hasFlag("no_auth")) {
-            reject(client, Errors.NOAUTH);
+            reject(client, command, Errors.NOAUTH);
             return;
         }
+        Transaction tx = client.transaction();
+        if (tx.inMulti() && command.hasFlag("no_multi")) {
+            reject(client, command, "ERR Command not allowed inside a transaction");
+            return;
+        }
+        String name = command.parent() == null ? command.name() : command.parent().name();
+        boolean isExec = name.equals("exec");
+        if (server.maxmemory() > 0) {
+            boolean outOfMemory = !server.keyspace().freeMemoryIfNeeded();
+            boolean denyOom = command.hasFlag("denyoom") || (isExec && tx.anyQueuedHas("denyoom"));
+            // Queuing can grow memory without bound, so inside MULTI only EXEC, DISCARD, QUIT and RESET pass.
+            if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("quit") && !name.equals("reset")) {
+                denyOom = true;
+            }
+            if (outOfMemory && denyOom) {
+                reject(client, command, Errors.OOM);
+                return;
+            }
+        }
+        if (client.subscriptions().active() && client.protocol() == 2 && !allowedWhileSubscribed(name)) {
+            reject(client, command, "ERR Can't execute '" + command.fullName()
+                    + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return;
+        }
+        if (server.pause().holds(command, tx)) {
+            client.postpone(argv);
+            client.channel().config().setAutoRead(false);
+            return;
+        }
+        if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("multi") && !name.equals("watch")
+                && !name.equals("quit") && !name.equals("reset")) {
+            tx.queue(command, argv);
+            client.reply().queued();
+            return;
+        }
+        call(client, command, argv);
+    }
+
+    /**
+     * Runs a command that passed every check (Redis's {@code call}): times it, feeds command
+     * statistics, SLOWLOG, LATENCY and MONITOR, and serves clients blocked on keys it readied.
+     */
+    public void call(Client client, CommandSpec command, byte[][] argv) {
+        long errorsBefore = client.reply().errorCount();
+        long start = System.nanoTime();
         command.handler().execute(client, argv);
+        long micros = (System.nanoTime() - start) / 1000;
+        CommandStats stats = command.stats();
+        stats.calls++;
+        stats.micros += micros;
+        if (client.reply().errorCount() > errorsBefore) stats.failedCalls++;
+        server.stats().commandsProcessed++;
+        client.lastCommand(command.fullName());
+        server.observeCall(client, command, argv, micros);
         server.blocked().serveReadyKeys();
+    }
+
+    /** Redis's allowProtectedAction for DEBUG: {@code yes}, or {@code local} from a loopback client. */
+    private boolean protectedAllowed(Client client) {
+        String setting = server.config().get("enable-debug-command");
+        if ("yes".equals(setting)) return true;
+        return "local".equals(setting) && client.channel().remoteAddress() instanceof java.net.InetSocketAddress a
+                && a.getAddress().isLoopbackAddress();
+    }
+
+    private static boolean allowedWhileSubscribed(String name) {
+        return switch (name) {
+            case "ping", "subscribe", "ssubscribe", "unsubscribe", "sunsubscribe", "psubscribe", "punsubscribe",
+                 "quit", "reset" -> true;
+            default -> false;
+        };
     }
 
     /** The implemented command or subcommand {@code argv} names, or null after replying an error. */
     private CommandSpec resolve(Client client, byte[][] argv) {
         CommandSpec base = server.commands().lookup(argv[0]);
         if (base == null || !base.implemented()) {
-            reject(client, unknownCommand(argv));
+            reject(client, null, unknownCommand(argv));
             return null;
         }
         if (!base.hasSubcommands() || argv.length == 1) {
@@ -53,15 +149,28 @@ public final class Dispatcher {
         }
         CommandSpec sub = base.subcommand(CommandTable.lowerAscii(argv[1]));
         if (sub == null || sub.handler() == null) {
-            reject(client, "ERR unknown subcommand '" + truncate(argv[1]) + "'. Try "
-                    + new String(argv[0], StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+            reject(client, null, "ERR unknown subcommand '" + truncate(argv[1]) + "'. Try "
+                    + new String(argv[0], StandardCharsets.UTF_8).toUpperCase(Locale.ROOT) + " HELP.");
             return null;
         }
         return sub;
     }
 
-    /** Replies an error for a command that will not run (Redis's rejectCommand). */
-    private void reject(Client client, String error) {
+    /**
+     * Replies an error for a command that will not run (Redis's rejectCommand): inside MULTI
+     * the transaction is flagged so EXEC answers EXECABORT; a rejected EXEC discards it.
+     */
+    private void reject(Client client, CommandSpec command, String error) {
+        Transaction tx = client.transaction();
+        tx.flagError();
+        if (command != null) {
+            command.stats().rejectedCalls++;
+            if (command.name().equals("exec") && command.parent() == null && tx.inMulti()) {
+                client.reply().error("EXECABORT Transaction discarded because of: " + error);
+                dev.verdict.server.transaction.TransactionCommands.discardTransaction(client);
+                return;
+            }
+        }
         client.reply().error(error);
     }
 

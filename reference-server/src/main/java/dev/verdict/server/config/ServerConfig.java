@@ -47,6 +47,7 @@ public final class ServerConfig {
             Map.entry("cluster-slave-validity-factor", "cluster-replica-validity-factor"));
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> defaults = new LinkedHashMap<>();
     private Path configFile;
 
     private ServerConfig() {
@@ -55,6 +56,7 @@ public final class ServerConfig {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 int tab = line.indexOf('\t');
                 values.put(line.substring(0, tab), line.substring(tab + 1));
+                defaults.put(line.substring(0, tab), line.substring(tab + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,6 +118,21 @@ public final class ServerConfig {
         for (int i = 1; i < parts.size(); i++) args.add(new String(parts.get(i), StandardCharsets.UTF_8));
         if (!contains(name)) throw new ConfigException("Bad directive or wrong number of arguments");
         set(name, String.join(" ", args));
+    }
+
+    /** Redis's default for the parameter (CONFIG REWRITE leaves defaults out of the file). */
+    public String defaultValue(String name) {
+        return defaults.get(canonical(name));
+    }
+
+    /** The parameter an alias stands for; other names are returned as they are. */
+    public static String canonicalName(String name) {
+        return canonical(name);
+    }
+
+    /** True when the name is an old alias of another parameter. */
+    public static boolean isAlias(String name) {
+        return ALIASES.containsKey(name);
     }
 
     public boolean contains(String name) {

@@ -8,8 +8,9 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.resp.ReplyWriter;
 import dev.verdict.server.resp.SharedReplies;
+import dev.verdict.server.transaction.TransactionCommands;
 
-/** PING, ECHO, HELLO, QUIT, SELECT. */
+/** PING, ECHO, HELLO, AUTH, RESET, QUIT, SELECT. */
 public final class ConnectionCommands implements CommandFamily {
 
     @Override
@@ -19,11 +20,17 @@ public final class ConnectionCommands implements CommandFamily {
         table.bind("quit", ConnectionCommands::quit);
         table.bind("select", ConnectionCommands::select);
         table.bind("hello", ConnectionCommands::hello);
+        table.bind("auth", ConnectionCommands::auth);
+        table.bind("reset", ConnectionCommands::reset);
     }
 
     static void ping(Client client, byte[][] argv) {
         if (argv.length > 2) {
             client.reply().error(Errors.wrongArity("ping"));
+        } else if (client.subscriptions().active() && client.protocol() == 2) {
+            client.reply().arrayHeader(2);
+            client.reply().bulk("pong");
+            client.reply().bulk(argv.length == 2 ? argv[1] : new byte[0]);
         } else if (argv.length == 2) {
             client.reply().bulk(argv[1]);
         } else {
@@ -110,6 +117,44 @@ public final class ConnectionCommands implements CommandFamily {
         reply.bulk("master");
         reply.bulk("modules");
         reply.emptyArray();
+    }
+
+    static void auth(Client client, byte[][] argv) {
+        if (argv.length > 3) {
+            client.reply().error(Errors.SYNTAX);
+            return;
+        }
+        if (argv.length == 2 && !client.server().requiresPassword()) {
+            client.reply().error("ERR AUTH <password> called without any password configured for the default user. "
+                    + "Are you sure your configuration is correct?");
+            return;
+        }
+        String user = argv.length == 2 ? "default" : Args.utf8(argv[1]);
+        String password = Args.utf8(argv[argv.length - 1]);
+        if (authenticate(client, user, password)) {
+            client.reply().ok();
+        } else {
+            client.reply().error("WRONGPASS invalid username-password pair or user is disabled.");
+        }
+    }
+
+    /** RESET: the connection returns to the state of a new one (Redis's clearClientConnectionState). */
+    static void reset(Client client, byte[][] argv) {
+        ServerContext server = client.server();
+        if (client.monitor()) {
+            server.monitors().remove(client);
+            client.monitor(false);
+        }
+        client.select(0);
+        client.reply().protocol(2);
+        client.authenticated(!server.requiresPassword());
+        TransactionCommands.discardTransaction(client);
+        server.pubsub().forget(client);
+        client.name("");
+        client.noEvict(false);
+        client.replyMode(Client.ReplyMode.ON);
+        client.skipNextReply(false);
+        client.reply().status("RESET");
     }
 
     /** The default user with {@code requirepass} (full ACL users are a later step). */

@@ -1,87 +1,257 @@
 package dev.verdict.server.db;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
  * One numbered database: the main dictionary of keys and a second one of expiry times, as in
- * Redis's {@code redisDb}. Lookups apply lazy expiry. Writers go through {@link #setKey},
- * {@link #add}, {@link #delete} so that WATCH and keyspace notifications see every change.
+ * Redis's {@code redisDb}. Lookups apply lazy expiry and update the access clock as
+ * {@code lookupKey} does. Writers go through {@link #setKey}, {@link #add}, {@link #delete},
+ * {@link #signalModified} so that WATCH, notifications and memory accounting see every change.
  */
 public final class Database {
+
+    /** A key and its value. */
+    static final class KeyEntry extends Dict.Entry {
+        RedisObject value;
+
+        KeyEntry(byte[] key, RedisObject value) {
+            super(key);
+            this.value = value;
+        }
+    }
+
+    /** A key's absolute expiry time in Unix milliseconds, unboxed. */
+    static final class ExpireEntry extends Dict.Entry {
+        long when;
+
+        ExpireEntry(byte[] key, long when) {
+            super(key);
+            this.when = when;
+        }
+    }
 
     private final int id;
     private final KeyspaceListener listener;
     private final LongSupplier clock;
-    private final Map<BytesKey, RedisObject> dict = new HashMap<>();
-    private final Map<BytesKey, Long> expires = new HashMap<>();
+    private final AccessClock access;
+    private final KeyspaceStats stats;
+    private Dict<KeyEntry> dict = new Dict<>();
+    private Dict<ExpireEntry> expires = new Dict<>();
+    /** Bytes charged for keys, values and expiry entries (table buckets are counted apart). */
+    private long memory;
+    /** Where the active expire cycle resumes scanning this database's expires. */
+    long expireCursor;
 
     public Database(int id, KeyspaceListener listener, LongSupplier clock) {
+        this(id, listener, clock, new AccessClock(clock), new KeyspaceStats());
+    }
+
+    Database(int id, KeyspaceListener listener, LongSupplier clock, AccessClock access, KeyspaceStats stats) {
         this.id = id;
         this.listener = listener;
         this.clock = clock;
+        this.access = access;
+        this.stats = stats;
     }
 
     public int id() {
         return id;
     }
 
-    /** The value, or null when missing or expired (an expired key is deleted on the way). */
+    // ---- lookups
+
+    /**
+     * lookupKeyWrite: the value, or null when missing or expired (an expired key is deleted on
+     * the way); counts as an access for LRU/LFU.
+     */
     public RedisObject lookup(byte[] key) {
-        BytesKey k = new BytesKey(key);
-        if (expireIfNeeded(k)) return null;
-        return dict.get(k);
+        KeyEntry e = liveEntry(key);
+        if (e == null) return null;
+        access.touch(e.value);
+        return e.value;
     }
 
-    /** True when the key exists and has not expired. */
+    /** lookupKeyRead: as {@link #lookup} and also counted in keyspace hits and misses. */
+    public RedisObject lookupRead(byte[] key) {
+        KeyEntry e = liveEntry(key);
+        if (e == null) {
+            stats.keyspaceMisses++;
+            return null;
+        }
+        stats.keyspaceHits++;
+        access.touch(e.value);
+        return e.value;
+    }
+
+    /** LOOKUP_NOTOUCH: applies lazy expiry but leaves the access clock alone (OBJECT, TYPE, DEBUG). */
+    public RedisObject lookupNoTouch(byte[] key) {
+        KeyEntry e = liveEntry(key);
+        return e == null ? null : e.value;
+    }
+
+    /** True when the key exists and has not expired; not an access (EXISTS). */
     public boolean exists(byte[] key) {
-        return lookup(key) != null;
+        return liveEntry(key) != null;
     }
 
-    /** Adds a key that must not exist. */
+    /** keyIsExpired: true when the key has a TTL in the past (nothing is deleted). */
+    public boolean isExpired(byte[] key) {
+        if (expires.size() == 0) return false;
+        ExpireEntry e = expires.find(key);
+        return e != null && e.when <= clock.getAsLong();
+    }
+
+    private KeyEntry liveEntry(byte[] key) {
+        KeyEntry e = dict.find(key);
+        if (e == null) return null;
+        if (expires.size() > 0 && expireIfNeeded(key)) return null;
+        return e;
+    }
+
+    // ---- writes
+
+    /** dbAdd: adds a key that must not exist. */
     public void add(byte[] key, RedisObject value) {
-        dict.put(new BytesKey(key), value);
+        KeyEntry e = new KeyEntry(key, value);
+        if (value.lru() == 0) value.lru(access.initial());
+        dict.insert(e);
+        memory += MemoryFootprint.key(key) + charge(value);
         listener.keyModified(this, key);
     }
 
     /**
      * Redis's setKey: creates or overwrites the key; the old TTL is dropped unless
-     * {@code keepTtl}.
+     * {@code keepTtl}. An overwrite keeps the LFU counter, as dbSetValue does.
      */
     public void setKey(byte[] key, RedisObject value, boolean keepTtl) {
-        BytesKey k = new BytesKey(key);
-        expireIfNeeded(k);
-        dict.put(k, value);
-        if (!keepTtl) expires.remove(k);
+        KeyEntry e = liveEntry(key);
+        if (e == null) {
+            add(key, value);
+            return;
+        }
+        RedisObject old = e.value;
+        if (old != value) {
+            value.lru(access.lfu() ? old.lru() : access.initial());
+            memory -= old.memoryCharge;
+            memory += charge(value);
+            e.value = value;
+        }
+        if (!keepTtl) removeExpire(key);
         listener.keyModified(this, key);
+    }
+
+    /**
+     * Swaps the value object of an existing key for an equal one in another representation
+     * (Redis's dbUnshareStringValue): TTL and access clock kept, memory re-measured, and no
+     * WATCH signal, because the value did not change.
+     */
+    public void replaceValue(byte[] key, RedisObject value) {
+        KeyEntry e = dict.find(key);
+        if (e == null || e.value == value) return;
+        value.lru(e.value.lru());
+        memory -= e.value.memoryCharge;
+        memory += charge(value);
+        e.value = value;
     }
 
     /** Deletes the key; true when it existed. */
     public boolean delete(byte[] key) {
-        BytesKey k = new BytesKey(key);
-        if (expireIfNeeded(k)) return false;
-        if (dict.remove(k) == null) return false;
-        expires.remove(k);
+        if (liveEntry(key) == null) return false;
+        remove(key);
         listener.keyModified(this, key);
         return true;
     }
 
-    /** Absolute expiry time in Unix milliseconds, or -1 when the key has none (or is missing). */
-    public long expireAt(byte[] key) {
-        Long when = expires.get(new BytesKey(key));
-        return when == null ? -1 : when;
+    /**
+     * signalModifiedKey for a value changed in place (LPUSH on an existing list...): re-measures
+     * the value for maxmemory and tells WATCH. Type code calls it after every in-place change.
+     */
+    public void signalModified(byte[] key) {
+        KeyEntry e = dict.find(key);
+        if (e != null) {
+            memory -= e.value.memoryCharge;
+            memory += charge(e.value);
+        }
+        listener.keyModified(this, key);
     }
 
-    /** Sets an absolute expiry time on an existing key. */
+    private long charge(RedisObject value) {
+        long usage = value.memoryUsage();
+        value.memoryCharge = (int) Math.min(usage, Integer.MAX_VALUE);
+        return value.memoryCharge;
+    }
+
+    /** Removes key, value and TTL without notifying; the caller reports why. */
+    private RedisObject remove(byte[] key) {
+        KeyEntry e = dict.remove(key);
+        if (e == null) return null;
+        memory -= MemoryFootprint.key(e.key) + e.value.memoryCharge;
+        removeExpire(key);
+        return e.value;
+    }
+
+    private boolean removeExpire(byte[] key) {
+        if (expires.remove(key) == null) return false;
+        memory -= MemoryFootprint.DICT_ENTRY;
+        return true;
+    }
+
+    // ---- expiry
+
+    /** Absolute expiry time in Unix milliseconds, or -1 when the key has none (or is missing). */
+    public long expireAt(byte[] key) {
+        if (expires.size() == 0) return -1;
+        ExpireEntry e = expires.find(key);
+        return e == null ? -1 : e.when;
+    }
+
+    /** Sets an absolute expiry time on an existing key (setExpire); ignored for a missing key. */
     public void setExpire(byte[] key, long unixMillis) {
-        expires.put(new BytesKey(key), unixMillis);
+        ExpireEntry e = expires.find(key);
+        if (e != null) {
+            e.when = unixMillis;
+            return;
+        }
+        KeyEntry k = dict.find(key);
+        if (k == null) return;
+        // Share the main dict's key bytes, as Redis's expires dict shares the sds.
+        expires.insert(new ExpireEntry(k.key, unixMillis));
+        memory += MemoryFootprint.DICT_ENTRY;
     }
 
     /** Removes the key's TTL; true when it had one. */
     public boolean persist(byte[] key) {
-        return expires.remove(new BytesKey(key)) != null;
+        return removeExpire(key);
     }
+
+    /** expireIfNeeded: deletes the key when its time has passed; true when it did. */
+    private boolean expireIfNeeded(byte[] key) {
+        ExpireEntry e = expires.find(key);
+        if (e == null || e.when > clock.getAsLong()) return false;
+        expire(key);
+        return true;
+    }
+
+    /** Deletes an expired key and reports it (deleteExpiredKeyAndPropagate). */
+    void expire(byte[] key) {
+        remove(key);
+        stats.expiredKeys++;
+        listener.keyExpired(this, key);
+    }
+
+    /** Deletes a key chosen by maxmemory eviction and reports it; the bytes freed. */
+    long evict(byte[] key) {
+        long before = memory;
+        if (remove(key) == null) return 0;
+        stats.evictedKeys++;
+        listener.keyEvicted(this, key);
+        return before - memory;
+    }
+
+    // ---- whole-database operations
 
     public int size() {
         return dict.size();
@@ -91,20 +261,86 @@ public final class Database {
         return expires.size();
     }
 
+    /** Bytes charged for this database's keys, values, TTLs and table buckets. */
+    public long memory() {
+        return memory + (dict.slots() + expires.slots()) * MemoryFootprint.DICT_BUCKET;
+    }
+
     /** Empties the database; returns how many keys it held. */
     public long clear() {
         long removed = dict.size();
-        dict.clear();
-        expires.clear();
+        dict = new Dict<>();
+        expires = new Dict<>();
+        memory = 0;
+        expireCursor = 0;
         return removed;
     }
 
-    private boolean expireIfNeeded(BytesKey k) {
-        Long when = expires.get(k);
-        if (when == null || when > clock.getAsLong()) return false;
-        dict.remove(k);
-        expires.remove(k);
-        listener.keyExpired(this, k.bytes());
-        return true;
+    /**
+     * Every key and value as stored, logically expired or not, without touching either (DEBUG
+     * DIGEST walks the dictionary this way in Redis).
+     */
+    public void forEachEntry(BiConsumer<byte[], RedisObject> action) {
+        dict.forEach(e -> action.accept(e.key, e.value));
+    }
+
+    /** SWAPDB: exchanges contents (keys, TTLs, accounting) with another database. */
+    public void swapWith(Database other) {
+        Dict<KeyEntry> d = dict;
+        dict = other.dict;
+        other.dict = d;
+        Dict<ExpireEntry> x = expires;
+        expires = other.expires;
+        other.expires = x;
+        long m = memory;
+        memory = other.memory;
+        other.memory = m;
+        long c = expireCursor;
+        expireCursor = other.expireCursor;
+        other.expireCursor = c;
+    }
+
+    /**
+     * One SCAN step over the keys: emits key and value of the buckets at {@code cursor} (expired
+     * keys included; callers filter with {@link #exists}) and returns the next cursor.
+     */
+    public long scan(long cursor, BiConsumer<byte[], RedisObject> emit) {
+        return dict.scan(cursor, e -> emit.accept(e.key, e.value));
+    }
+
+    /** Every key, expired ones included (KEYS filters them). */
+    public List<byte[]> keysSnapshot() {
+        List<byte[]> keys = new ArrayList<>(dict.size());
+        dict.forEach(e -> keys.add(e.key));
+        return keys;
+    }
+
+    /** RANDOMKEY (dbRandomKey on a master): a random live key, expired picks deleted on the way. */
+    public byte[] randomKey() {
+        while (dict.size() > 0) {
+            KeyEntry e = dict.random();
+            ExpireEntry x = expires.size() > 0 ? expires.find(e.key) : null;
+            if (x == null || x.when > clock.getAsLong()) return e.key;
+            expire(e.key);
+        }
+        return null;
+    }
+
+    // ---- for the keyspace's cron, active expiry and eviction
+
+    Dict<KeyEntry> dict() {
+        return dict;
+    }
+
+    Dict<ExpireEntry> expires() {
+        return expires;
+    }
+
+    AccessClock access() {
+        return access;
+    }
+
+    long now() {
+        return clock.getAsLong();
     }
 }

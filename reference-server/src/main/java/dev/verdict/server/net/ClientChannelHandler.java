@@ -2,7 +2,9 @@ package dev.verdict.server.net;
 
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
+import dev.verdict.server.Log;
 import dev.verdict.server.resp.ProtocolException;
+import dev.verdict.server.resp.QueryBufferLimitException;
 import dev.verdict.server.resp.RequestDecoder;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -48,6 +50,13 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof QueryBufferLimitException && client != null) {
+            ctx.pipeline().get(RequestDecoder.class).fail();
+            Log.warning("Closing client that reached max query buffer length: " + ServerContext.describe(client));
+            server.stats().clientQueryBufferLimitDisconnections++;
+            ctx.close();
+            return;
+        }
         if (root instanceof ProtocolException protocolError && client != null) {
             ctx.pipeline().get(RequestDecoder.class).fail();
             client.reply().error("ERR " + protocolError.getMessage());

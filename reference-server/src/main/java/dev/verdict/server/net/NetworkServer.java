@@ -60,6 +60,11 @@ public final class NetworkServer {
             public long clientQueryBufferLimit() {
                 return server.config().getMemory("client-query-buffer-limit");
             }
+
+            @Override
+            public void bytesRead(int count) {
+                server.stats().netInputBytes += count;
+            }
         };
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)

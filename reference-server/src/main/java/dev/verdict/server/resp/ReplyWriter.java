@@ -18,9 +18,21 @@ public final class ReplyWriter {
     private ByteBuf out;
     private int protocol = 2;
     private long bytesWritten;
+    private long errorCount;
+    private java.util.function.Consumer<String> errorListener = message -> { };
 
     public ReplyWriter(ByteBufAllocator allocator) {
         this.allocator = allocator;
+    }
+
+    /** Called with each error reply's text, for INFO errorstats. */
+    public void onError(java.util.function.Consumer<String> listener) {
+        this.errorListener = listener;
+    }
+
+    /** Error replies written so far: the dispatcher compares it around a call to count failed calls. */
+    public long errorCount() {
+        return errorCount;
     }
 
     public int protocol() {
@@ -55,6 +67,8 @@ public final class ReplyWriter {
 
     /** An error reply; {@code message} starts with its code, e.g. {@code "ERR syntax error"}. */
     public void error(String message) {
+        errorCount++;
+        errorListener.accept(message);
         ByteBuf b = buffer();
         b.writeByte('-');
         // Like Redis's addReplyErrorLength: newlines would break the protocol.
@@ -201,6 +215,16 @@ public final class ReplyWriter {
             out.release();
             out = null;
         }
+    }
+
+    /** Drops everything written after {@code mark} (a value of {@link #pendingBytes()}). */
+    public void truncate(int mark) {
+        if (out == null) return;
+        if (mark == 0) {
+            discardOutput();
+            return;
+        }
+        out.writerIndex(out.readerIndex() + mark);
     }
 
     /** Everything written since {@code mark} (a value of {@link #pendingBytes()}), removed from the output. */

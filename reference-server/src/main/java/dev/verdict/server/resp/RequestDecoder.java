@@ -32,6 +32,12 @@ public final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf chunk) limits.bytesRead(chunk.readableBytes());
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             switch (state) {
@@ -141,7 +147,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
 
     private void checkQueryBuffer(ByteBuf in) {
         if (in.readableBytes() > limits.clientQueryBufferLimit()) {
-            throw new ProtocolException("Protocol error: query buffer limit exceeded");
+            throw new QueryBufferLimitException();
         }
     }
 

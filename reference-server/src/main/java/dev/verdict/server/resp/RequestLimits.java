@@ -5,4 +5,8 @@ public interface RequestLimits {
     long protoMaxBulkLen();
 
     long clientQueryBufferLimit();
+
+    /** Told the size of every chunk read from the socket (INFO total_net_input_bytes). */
+    default void bytesRead(int count) {
+    }
 }

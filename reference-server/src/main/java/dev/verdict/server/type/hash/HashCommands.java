@@ -303,7 +303,6 @@ public final class HashCommands implements CommandFamily {
     }
 
     private static void notify(Client client, int type, String event, byte[] key) {
-        Database db = client.db();
-        client.server().events().notify(type, event, key, db.id());
+        dev.verdict.server.type.common.Changes.report(client, type, event, key);
     }
 }

@@ -343,7 +343,6 @@ public final class ListCommands implements CommandFamily {
     }
 
     static void notify(Client client, int type, String event, byte[] key) {
-        Database db = client.db();
-        client.server().events().notify(type, event, key, db.id());
+        dev.verdict.server.type.common.Changes.report(client, type, event, key);
     }
 }

@@ -1,5 +1,8 @@
 package dev.verdict.server.type.list;
 
+import dev.verdict.server.type.listpack.Listpack;
+import dev.verdict.server.util.ValueDigest;
+import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.Encoding;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
@@ -35,5 +38,25 @@ public final class ListValue extends RedisObject {
     /** The quicklist (for RDB and DUMP: one listpack blob per node). */
     public QuickList quicklist() {
         return quicklist;
+    }
+
+    @Override
+    public long memoryUsage() {
+        long bytes = MemoryFootprint.OBJECT_HEADER + 40;
+        for (Listpack node : quicklist.nodes()) bytes += 32 + MemoryFootprint.allocation(node.bytes());
+        return bytes;
+    }
+
+    @Override
+    public RedisObject duplicate() {
+        QuickList copy = new QuickList();
+        for (Listpack node : quicklist.nodes()) copy.appendNode(node.copy());
+        return new ListValue(copy);
+    }
+
+    /** debug.c: elements mixed in order. */
+    @Override
+    public void digest(ValueDigest digest) {
+        for (byte[] e : ListType.elements(this)) digest.mix(e);
     }
 }

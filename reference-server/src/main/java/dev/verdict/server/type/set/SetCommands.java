@@ -353,6 +353,6 @@ public final class SetCommands implements CommandFamily {
     }
 
     private static void notify(Client client, int type, String event, byte[] key) {
-        client.server().events().notify(type, event, key, client.db().id());
+        dev.verdict.server.type.common.Changes.report(client, type, event, key);
     }
 }

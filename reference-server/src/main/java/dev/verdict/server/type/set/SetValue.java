@@ -1,5 +1,7 @@
 package dev.verdict.server.type.set;
 
+import dev.verdict.server.util.ValueDigest;
+import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.BytesKey;
 import dev.verdict.server.db.Encoding;
 import dev.verdict.server.db.ObjectType;
@@ -42,5 +44,25 @@ public final class SetValue extends RedisObject {
     /** The intset when so encoded (for RDB and DUMP), else null. */
     public IntSet intset() {
         return intset;
+    }
+
+    @Override
+    public long memoryUsage() {
+        if (intset != null) return MemoryFootprint.OBJECT_HEADER + MemoryFootprint.allocation(intset.bytes());
+        return MemoryFootprint.OBJECT_HEADER + 96L + table.size() * (MemoryFootprint.DICT_ENTRY + MemoryFootprint.DICT_BUCKET + 16L);
+    }
+
+    @Override
+    public RedisObject duplicate() {
+        SetValue copy = new SetValue(intset != null);
+        if (intset != null) copy.intset = intset.copy();
+        else copy.table = new HashSet<>(table);
+        return copy;
+    }
+
+    /** debug.c: members xored in, order free. */
+    @Override
+    public void digest(ValueDigest digest) {
+        SetType.forEach(this, digest::xor);
     }
 }

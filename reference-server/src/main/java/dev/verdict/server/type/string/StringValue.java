@@ -1,43 +1,66 @@
 package dev.verdict.server.type.string;
 
 import dev.verdict.server.db.Encoding;
+import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * A string value. Its encoding follows Redis's tryObjectEncoding: {@code int} for a canonical
- * 64-bit integer of at most 20 characters, {@code embstr} up to 44 bytes, {@code raw} above, and
- * {@code raw} once modified in place (APPEND, SETRANGE, SETBIT), as Redis unshares it.
+ * A string value. Its encoding follows how Redis created it: {@link #of} is tryObjectEncoding
+ * ({@code int} for a canonical 64-bit integer of at most 20 characters, {@code embstr} up to 44
+ * bytes, {@code raw} above), {@link #plain} is createStringObject (embstr or raw, never int, as
+ * INCRBYFLOAT stores), {@link #raw} is a value modified in place (APPEND, SETRANGE, SETBIT),
+ * which Redis unshares into a raw sds. The encoding is implied by the subclass so that a string
+ * costs one object header, the clock fields and one reference.
  */
-public final class StringValue extends RedisObject {
+public class StringValue extends RedisObject {
 
     /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
     public static final int EMBSTR_LIMIT = 44;
 
-    private final byte[] bytes;
-    private final Encoding encoding;
+    private byte[] bytes;
 
-    private StringValue(byte[] bytes, Encoding encoding) {
+    private StringValue(byte[] bytes) {
         this.bytes = bytes;
-        this.encoding = encoding;
     }
 
     /** A value as SET stores it: encoded like Redis's tryObjectEncoding would. */
     public static StringValue of(byte[] bytes) {
-        if (bytes.length <= 20 && Numbers.parseLongStrict(bytes) != null) return new StringValue(bytes, Encoding.INT);
-        return new StringValue(bytes, bytes.length <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW);
+        return new StringValue(bytes);
     }
 
-    /** A value that was modified in place: always raw, like Redis's dbUnshareStringValue. */
+    /** A value as createStringObject makes it: embstr up to 44 bytes, raw above, never int. */
+    public static StringValue plain(byte[] bytes) {
+        return new Plain(bytes);
+    }
+
+    /**
+     * A value that is modified in place: always raw, like Redis's dbUnshareStringValue. The
+     * value takes ownership of {@code bytes}.
+     */
     public static StringValue raw(byte[] bytes) {
-        return new StringValue(bytes, Encoding.RAW);
+        return new Raw(bytes);
     }
 
     public static StringValue ofLong(long value) {
-        return new StringValue(Long.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII), Encoding.INT);
+        return new StringValue(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The value's bytes; callers must not modify them. */
+    /** Only for raw values owned by one key (see {@link StringType#writable}). */
+    void replaceBytes(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    boolean isRaw() {
+        return this instanceof Raw;
+    }
+
+    /**
+     * The value's bytes; callers must not modify them, except those of a value obtained from
+     * {@link StringType#writable}, which its key owns.
+     */
     public byte[] bytes() {
         return bytes;
     }
@@ -53,6 +76,52 @@ public final class StringValue extends RedisObject {
 
     @Override
     public Encoding encoding() {
-        return encoding;
+        if (bytes.length <= 20 && Numbers.parseLongStrict(bytes) != null) return Encoding.INT;
+        return bytes.length <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW;
+    }
+
+    /** dupStringObject: same encoding; the bytes are never modified in place, so they are shared. */
+    @Override
+    public StringValue duplicate() {
+        if (this instanceof Raw) return raw(bytes.clone());
+        if (this instanceof Plain) return plain(bytes);
+        return of(bytes);
+    }
+
+    /** objectComputeSize for strings: robj alone (int), one allocation (embstr), or robj + sds. */
+    @Override
+    public long memoryUsage() {
+        return switch (encoding()) {
+            case INT -> MemoryFootprint.OBJECT_HEADER;
+            case EMBSTR -> MemoryFootprint.embeddedString(bytes.length);
+            default -> MemoryFootprint.OBJECT_HEADER + MemoryFootprint.sds(bytes.length);
+        };
+    }
+
+    private static final class Plain extends StringValue {
+        Plain(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public Encoding encoding() {
+            return length() <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW;
+        }
+    }
+
+    private static final class Raw extends StringValue {
+        Raw(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public Encoding encoding() {
+            return Encoding.RAW;
+        }
+    }
+
+    @Override
+    public void digest(dev.verdict.server.util.ValueDigest digest) {
+        digest.mix(bytes());
     }
 }

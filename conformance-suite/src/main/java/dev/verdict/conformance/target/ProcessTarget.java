@@ -1,0 +1,249 @@
+package dev.verdict.conformance.target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A server as a child process of this JVM (real {@code redis-server}, or {@code java -jar} of the
+ * reference server), both started with redis-server's command-line syntax. Kill is SIGKILL,
+ * pause is SIGSTOP/SIGCONT; the data folder and the port are kept until {@link #stop()}.
+ */
+final class ProcessTarget implements Target {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+
+    private final String name;
+    private final TargetKind kind;
+    private final List<String> executable;
+    private final Map<String, String> config;
+    private Path dataDir;
+    private Endpoint endpoint;
+    private Process process;
+    private Path processRecord;
+    private boolean paused;
+    private String version;
+
+    ProcessTarget(String name, TargetKind kind, List<String> executable, Map<String, String> config) {
+        this.name = name;
+        this.kind = kind;
+        this.executable = List.copyOf(executable);
+        this.config = Map.copyOf(config);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public TargetKind kind() {
+        return kind;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (endpoint != null) {
+            return;
+        }
+        Janitor.sweepLeftoversOnce();
+        dataDir = TempDirs.create("verdict-" + kind.name().toLowerCase() + "-");
+        endpoint = new Endpoint("127.0.0.1", FreePorts.allocate());
+        Janitor.closeAtExit(this);
+        try {
+            launch();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (endpoint == null) {
+            return;
+        }
+        try {
+            terminate();
+        } finally {
+            TempDirs.delete(dataDir);
+            endpoint = null;
+            Janitor.release(this);
+        }
+    }
+
+    @Override
+    public synchronized Endpoint endpoint() {
+        requireStarted();
+        return endpoint;
+    }
+
+    @Override
+    public synchronized String version() {
+        requireStarted();
+        if (version == null) {
+            version = ServerProbe.version(endpoint);
+        }
+        return version;
+    }
+
+    @Override
+    public Map<String, String> config() {
+        return config;
+    }
+
+    @Override
+    public Set<Fault> supportedFaults() {
+        return EnumSet.allOf(Fault.class);
+    }
+
+    @Override
+    public synchronized void kill() {
+        requireStarted();
+        process.destroyForcibly();
+        awaitExit();
+        paused = false;
+    }
+
+    @Override
+    public synchronized void pause() {
+        requireStarted();
+        signal("STOP");
+        awaitAllThreadsStopped();
+        paused = true;
+    }
+
+    @Override
+    public synchronized void resume() {
+        requireStarted();
+        signal("CONT");
+        paused = false;
+    }
+
+    @Override
+    public synchronized void restart() {
+        requireStarted();
+        terminate();
+        launch();
+    }
+
+    /** Where the server keeps its files (RDB, AOF) and its log, {@code server.log}. */
+    public synchronized Path dataDir() {
+        requireStarted();
+        return dataDir;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private void launch() {
+        Map<String, String> directives = new LinkedHashMap<>();
+        directives.put("port", String.valueOf(endpoint.port()));
+        directives.put("bind", "127.0.0.1");
+        directives.put("dir", dataDir.toString());
+        directives.putAll(config);
+        List<String> command = new ArrayList<>(executable);
+        command.addAll(RedisArgs.of(directives));
+        try {
+            process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
+        }
+        processRecord = Janitor.registerProcess(process.toHandle());
+        ServerProbe.awaitPing(endpoint, STARTUP, process::isAlive, name);
+    }
+
+    /** SIGTERM (a clean shutdown, as Redis saves on it), then SIGKILL if it takes over 10 seconds. */
+    private void terminate() {
+        if (process == null) {
+            return;
+        }
+        if (paused) {
+            signal("CONT");
+            paused = false;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        awaitExit();
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") did not exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to exit", e);
+        }
+        Janitor.unregisterProcess(processRecord);
+    }
+
+    /**
+     * SIGSTOP takes effect asynchronously, thread by thread; a request sent right after kill
+     * returns could still be answered. Linux shows each thread's state in /proc.
+     */
+    private void awaitAllThreadsStopped() {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (!allStopped(tasks)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") did not stop within 5 s of SIGSTOP");
+            }
+            ServerProbe.sleep(5);
+        }
+    }
+
+    private static boolean allStopped(Path tasks) {
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.allMatch(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    // The state follows the parenthesised command name, which may itself hold spaces.
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    return state == 'T' || state == 't';
+                } catch (IOException e) {
+                    return true; // the thread ended
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tasks, e);
+        }
+    }
+
+    private void signal(String signal) {
+        // The shell's kill builtin: Java cannot send SIGSTOP, and /bin/kill (procps) may be absent.
+        Commands.output(List.of("sh", "-c", "kill -" + signal + " " + process.pid()), false);
+    }
+
+    private void requireStarted() {
+        if (endpoint == null) {
+            throw new IllegalStateException(name + " is not started");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.verdict.server.command;
+
+/** One command's counters for INFO commandstats (Redis's redisCommand calls/microseconds/...). */
+public final class CommandStats {
+    public long calls;
+    public long micros;
+    public long rejectedCalls;
+    public long failedCalls;
+
+    public void reset() {
+        calls = 0;
+        micros = 0;
+        rejectedCalls = 0;
+        failedCalls = 0;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.verdict.server.server;
+
+import dev.verdict.server.ServerContext;
+import dev.verdict.server.client.Client;
+import dev.verdict.server.command.Args;
+import dev.verdict.server.command.CommandFamily;
+import dev.verdict.server.command.CommandTable;
+import dev.verdict.server.db.Database;
+import dev.verdict.server.db.ObjectType;
+import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.type.string.StringValue;
+import dev.verdict.server.util.ValueDigest;
+
+import java.nio.charset.StandardCharsets;
+
+/** DEBUG SLEEP, SET-ACTIVE-EXPIRE, OBJECT, DIGEST, DIGEST-VALUE (allowed by {@code enable-debug-command}). */
+public final class DebugCommand implements CommandFamily {
+
+    private static final byte[] EXPIRE_MARK = "!!expire!!".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public void register(CommandTable table) {
+        table.bind("debug", DebugCommand::debug);
+    }
+
+    private static void debug(Client client, byte[][] argv) {
+        ServerContext server = client.server();
+        String sub = Args.utf8(argv[1]).toLowerCase(java.util.Locale.ROOT);
+        switch (sub) {
+            case "sleep" -> {
+                if (argv.length != 3) break;
+                double seconds = parseDoubleLikeAtof(Args.utf8(argv[2]));
+                try {
+                    Thread.sleep((long) (seconds * 1000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                client.reply().ok();
+                return;
+            }
+            case "set-active-expire" -> {
+                if (argv.length != 3) break;
+                server.activeExpire(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
+                client.reply().ok();
+                return;
+            }
+            case "digest" -> {
+                if (argv.length != 2) break;
+                client.reply().status(datasetDigest(server).hex());
+                return;
+            }
+            case "digest-value" -> {
+                client.reply().arrayHeader(argv.length - 2L);
+                for (int i = 2; i < argv.length; i++) {
+                    ValueDigest digest = new ValueDigest();
+                    RedisObject value = client.db().lookup(argv[i]);
+                    if (value != null) objectDigest(client.db(), argv[i], value, digest);
+                    client.reply().status(digest.hex());
+                }
+                return;
+            }
+            case "object" -> {
+                if (argv.length != 3) break;
+                object(client, argv[2]);
+                return;
+            }
+            default -> {
+            }
+        }
+        client.reply().error("ERR unknown subcommand or wrong number of arguments for '" + Args.utf8(argv[1])
+                + "'. Try DEBUG HELP.");
+    }
+
+    /** Redis's computeDatasetDigest: per non-empty db its number, then the xor of every key's digest. */
+    public static ValueDigest datasetDigest(ServerContext server) {
+        ValueDigest total = new ValueDigest();
+        for (int i = 0; i < server.keyspace().count(); i++) {
+            Database db = server.keyspace().db(i);
+            if (db.size() == 0) continue;
+            total.mixInt(i);
+            db.forEachEntry((key, value) -> {
+                ValueDigest keyDigest = new ValueDigest();
+                keyDigest.mix(key);
+                objectDigest(db, key, value, keyDigest);
+                total.xorDigestOf(keyDigest);
+            });
+        }
+        return total;
+    }
+
+    /** Redis's xorObjectDigest: type id, the type's own digest, then the expire marker. */
+    static void objectDigest(Database db, byte[] key, RedisObject value, ValueDigest digest) {
+        digest.mixInt(redisTypeId(value.type()));
+        value.digest(digest);
+        if (db.expireAt(key) != -1) digest.xor(EXPIRE_MARK);
+    }
+
+    /** OBJ_STRING..OBJ_STREAM as Redis numbers them (5 is modules). */
+    static int redisTypeId(ObjectType type) {
+        return switch (type) {
+            case STRING -> 0;
+            case LIST -> 1;
+            case SET -> 2;
+            case ZSET -> 3;
+            case HASH -> 4;
+            case STREAM -> 6;
+        };
+    }
+
+    private static void object(Client client, byte[] key) {
+        RedisObject value = client.db().lookup(key);
+        if (value == null) {
+            client.reply().error("ERR no such key");
+            return;
+        }
+        long lruClock = (System.currentTimeMillis() / 1000) & 0xFFFFFF;
+        long idle = lruClock >= value.lru() ? lruClock - value.lru() : lruClock + (0xFFFFFF - value.lru());
+        client.reply().status("Value at:0x" + Integer.toHexString(System.identityHashCode(value))
+                + " refcount:1 encoding:" + value.encoding().encodingName()
+                + " serializedlength:" + serializedLength(value)
+                + " lru:" + value.lru() + " lru_seconds_idle:" + idle);
+    }
+
+    /** The RDB length of a string value (rdbSaveRawString without compression); 0 for other types. */
+    static long serializedLength(RedisObject value) {
+        if (!(value instanceof StringValue s)) return 0;
+        byte[] bytes = s.bytes();
+        if (bytes.length <= 11) {
+            Long n = dev.verdict.server.type.string.Numbers.parseLongStrict(bytes);
+            if (n != null) {
+                if (n >= -128 && n <= 127) return 2;
+                if (n >= -32768 && n <= 32767) return 3;
+                if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) return 5;
+            }
+        }
+        int len = bytes.length;
+        int header = len < 64 ? 1 : len < 16384 ? 2 : 5;
+        return header + len;
+    }
+
+    private static double parseDoubleLikeAtof(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?").matcher(s);
+        return m.find() ? Double.parseDouble(m.group().trim()) : 0;
+    }
+
+    private static int parseIntLikeAtoi(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*[-+]?\\d+").matcher(s);
+        if (!m.find()) return 0;
+        try {
+            return Integer.parseInt(m.group().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

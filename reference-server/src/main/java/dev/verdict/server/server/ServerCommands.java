@@ -1,0 +1,177 @@
+package dev.verdict.server.server;
+
+import dev.verdict.server.Log;
+import dev.verdict.server.ServerContext;
+import dev.verdict.server.client.Client;
+import dev.verdict.server.command.Args;
+import dev.verdict.server.command.CommandFamily;
+import dev.verdict.server.command.CommandTable;
+import dev.verdict.server.command.Errors;
+import dev.verdict.server.command.Help;
+import dev.verdict.server.resp.ReplyWriter;
+
+import java.util.Map;
+
+/** TIME, SLOWLOG, LATENCY, MONITOR, SHUTDOWN, LOLWUT. */
+public final class ServerCommands implements CommandFamily {
+
+    @Override
+    public void register(CommandTable table) {
+        table.bind("time", ServerCommands::time);
+        table.bind("slowlog|get", ServerCommands::slowlogGet);
+        table.bind("slowlog|len", (c, argv) -> c.reply().integer(c.server().slowLog().entries().size()));
+        table.bind("slowlog|reset", (c, argv) -> {
+            c.server().slowLog().reset();
+            c.reply().ok();
+        });
+        table.bind("slowlog|help", (c, argv) -> Help.reply(c, "SLOWLOG",
+                "GET [<count>]",
+                "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+                "    Entries are made of:",
+                "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+                "    client name",
+                "LEN",
+                "    Return the length of the slowlog.",
+                "RESET",
+                "    Reset the slowlog."));
+        table.bind("latency|latest", ServerCommands::latencyLatest);
+        table.bind("latency|history", ServerCommands::latencyHistory);
+        table.bind("latency|reset", (c, argv) -> {
+            String[] names = new String[argv.length - 2];
+            for (int i = 2; i < argv.length; i++) names[i - 2] = Args.utf8(argv[i]);
+            c.reply().integer(c.server().latency().reset(names));
+        });
+        table.bind("latency|help", (c, argv) -> Help.reply(c, "LATENCY",
+                "DOCTOR",
+                "    Return a human readable latency analysis report.",
+                "GRAPH <event>",
+                "    Return an ASCII latency graph for the <event> class.",
+                "HISTORY <event>",
+                "    Return time-latency samples for the <event> class.",
+                "LATEST",
+                "    Return the latest latency samples for all events.",
+                "RESET [<event> ...]",
+                "    Reset latency data of one or more <event> classes.",
+                "    (default: reset all data for all event classes)",
+                "HISTOGRAM [COMMAND ...]",
+                "    Return a cumulative distribution of latencies in the format of a histogram for the specified command names.",
+                "    If no commands are specified then all histograms are replied."));
+        table.bind("monitor", ServerCommands::monitor);
+        table.bind("shutdown", ServerCommands::shutdown);
+        table.bind("lolwut", ServerCommands::lolwut);
+    }
+
+    private static void time(Client client, byte[][] argv) {
+        long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+        client.reply().arrayHeader(2);
+        client.reply().bulkLong(micros / 1_000_000);
+        client.reply().bulkLong(micros % 1_000_000);
+    }
+
+    private static void slowlogGet(Client client, byte[][] argv) {
+        long count = 10;
+        if (argv.length == 3) {
+            Long parsed = Args.parseLong(argv[2]);
+            if (parsed == null || parsed < -1) {
+                client.reply().error("ERR count should be greater than or equal to -1");
+                return;
+            }
+            count = parsed == -1 ? Long.MAX_VALUE : parsed;
+        }
+        var entries = client.server().slowLog().entries();
+        long n = Math.min(count, entries.size());
+        ReplyWriter reply = client.reply();
+        reply.arrayHeader(n);
+        var it = entries.iterator();
+        for (long i = 0; i < n; i++) {
+            SlowLog.Entry e = it.next();
+            reply.arrayHeader(6);
+            reply.integer(e.id());
+            reply.integer(e.unixSeconds());
+            reply.integer(e.micros());
+            reply.arrayHeader(e.argv().length);
+            for (byte[] arg : e.argv()) reply.bulk(arg);
+            reply.bulk(e.clientAddress());
+            reply.bulk(e.clientName());
+        }
+    }
+
+    private static void latencyLatest(Client client, byte[][] argv) {
+        Map<String, LatencyMonitor.Series> events = client.server().latency().events();
+        ReplyWriter reply = client.reply();
+        reply.arrayHeader(events.size());
+        for (Map.Entry<String, LatencyMonitor.Series> e : events.entrySet()) {
+            LatencyMonitor.Series s = e.getValue();
+            int last = s.latestIndex();
+            reply.arrayHeader(4);
+            reply.bulk(e.getKey());
+            reply.integer(s.times[last]);
+            reply.integer(s.latencies[last]);
+            reply.integer(s.max);
+        }
+    }
+
+    private static void latencyHistory(Client client, byte[][] argv) {
+        LatencyMonitor.Series s = client.server().latency().events().get(Args.utf8(argv[2]));
+        ReplyWriter reply = client.reply();
+        if (s == null) {
+            reply.emptyArray();
+            return;
+        }
+        reply.arrayHeader(s.count());
+        int size = s.times.length;
+        for (int i = 0; i < size; i++) {
+            int j = (s.next + i) % size;
+            if (s.times[j] == 0) continue;
+            reply.arrayHeader(2);
+            reply.integer(s.times[j]);
+            reply.integer(s.latencies[j]);
+        }
+    }
+
+    private static void monitor(Client client, byte[][] argv) {
+        // Redis ignores MONITOR from a client that already is a monitor (or a replica).
+        if (client.monitor()) return;
+        client.monitor(true);
+        client.server().monitors().add(client);
+        client.reply().ok();
+    }
+
+    private static void shutdown(Client client, byte[][] argv) {
+        boolean abort = false;
+        for (int i = 1; i < argv.length; i++) {
+            if (Args.is(argv[i], "NOSAVE") || Args.is(argv[i], "SAVE") || Args.is(argv[i], "NOW")
+                    || Args.is(argv[i], "FORCE")) {
+                continue;
+            }
+            if (Args.is(argv[i], "ABORT")) {
+                abort = true;
+                continue;
+            }
+            client.reply().error(Errors.SYNTAX);
+            return;
+        }
+        if (abort) {
+            if (argv.length != 2) client.reply().error(Errors.SYNTAX);
+            else client.reply().error("ERR No shutdown in progress.");
+            return;
+        }
+        ServerContext server = client.server();
+        Log.warning("User requested shutdown...");
+        Log.notice("Redis is now ready to exit, bye bye...");
+        server.shutdown();
+    }
+
+    /** LOLWUT: the version line; Redis 7.0's version-5/6 drawings are random art we do not reproduce. */
+    private static void lolwut(Client client, byte[][] argv) {
+        if (argv.length > 1 && !(argv.length >= 3 && Args.is(argv[1], "VERSION"))) {
+            client.reply().error(Errors.SYNTAX);
+            return;
+        }
+        if (argv.length >= 3 && Args.parseLong(argv[2]) == null) {
+            client.reply().error(Errors.NOT_INTEGER);
+            return;
+        }
+        client.reply().verbatim("txt", "Redis ver. " + ServerContext.REDIS_VERSION + "\n");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.verdict.server.type.bitmap;
+
+/**
+ * BITFIELD's OVERFLOW behaviours and the range checks of bitops.c
+ * (checkUnsignedBitfieldOverflow, checkSignedBitfieldOverflow), with their exact wrap-around.
+ */
+enum Overflow {
+    WRAP, SAT, FAIL;
+
+    /** The value to store, or null when FAIL refuses an overflowing result. */
+    Long unsigned(long value, long incr, int bits) {
+        long max = (1L << bits) - 1;
+        long maxIncr = max - value;
+        long minIncr = -value;
+        if (Long.compareUnsigned(value, max) > 0 || (incr > 0 && incr > maxIncr)) {
+            return this == WRAP ? (value + incr) & max : this == SAT ? max : null;
+        }
+        if (incr < 0 && incr < minIncr) {
+            return this == WRAP ? (value + incr) & max : this == SAT ? 0L : null;
+        }
+        return value + incr;
+    }
+
+    Long signed(long value, long incr, int bits) {
+        long max = bits == 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1;
+        long min = -max - 1;
+        long maxIncr = max - value;
+        long minIncr = min - value;
+        if (value > max || (bits != 64 && incr > maxIncr) || (value >= 0 && incr > 0 && incr > maxIncr)) {
+            return this == WRAP ? wrapSigned(value, incr, bits) : this == SAT ? max : null;
+        }
+        if (value < min || (bits != 64 && incr < minIncr) || (value < 0 && incr < 0 && incr < minIncr)) {
+            return this == WRAP ? wrapSigned(value, incr, bits) : this == SAT ? min : null;
+        }
+        return value + incr;
+    }
+
+    private static long wrapSigned(long value, long incr, int bits) {
+        long c = value + incr;
+        if (bits < 64) {
+            long mask = -1L << bits;
+            if ((c & (1L << (bits - 1))) != 0) c |= mask;
+            else c &= ~mask;
+        }
+        return c;
+    }
+}

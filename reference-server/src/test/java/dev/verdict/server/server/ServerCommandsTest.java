@@ -1,0 +1,121 @@
+package dev.verdict.server.server;
+
+import dev.verdict.server.testing.RespConnection;
+import dev.verdict.server.testing.ServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerCommandsTest {
+
+    private static ServerFixture server;
+
+    @BeforeAll
+    static void start() {
+        server = new ServerFixture("--enable-debug-command", "yes");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void infoHasRedisSectionsAndCountsCommandsAndErrors() {
+        RespConnection c = server.connect();
+        c.call("SET", "info:k", "v");
+        c.call("GET");
+        String info = c.call("INFO", "everything");
+        assertThat(info).contains("# Server\r\nredis_version:7.0.15\r\n", "\r\n\r\n# Clients\r\nconnected_clients:",
+                "# Memory\r\nused_memory:", "# Persistence\r\nloading:0\r\n", "# Stats\r\ntotal_connections_received:",
+                "# Replication\r\nrole:master\r\n", "# CPU\r\nused_cpu_sys:", "# Commandstats\r\n",
+                "cmdstat_set:calls=", "cmdstat_get:calls=0,usec=0,usec_per_call=0.00,rejected_calls=1,failed_calls=0",
+                "# Errorstats\r\nerrorstat_ERR:count=", "# Keyspace\r\ndb0:keys=");
+        assertThat(c.call("INFO", "nosuchsection")).isEqualTo("$0\r\n\r\n");
+    }
+
+    @Test
+    void debugDigestMatchesRedisForTheSameData() {
+        RespConnection c = server.connect();
+        c.call("SELECT", "9");
+        c.call("SET", "foo", "bar");
+        // DEBUG DIGEST-VALUE of foo=bar in db 9 as real Redis 7.0.15 computes it
+        assertThat(c.call("DEBUG", "DIGEST-VALUE", "foo", "nokey")).isEqualTo(
+                "*2\r\n+68467c70ae30376e7ce005bcc8827f5ba7fd67dc\r\n+0000000000000000000000000000000000000000\r\n");
+        c.call("DEL", "foo");
+    }
+
+    @Test
+    void debugObjectDescribesTheValue() {
+        RespConnection c = server.connect();
+        c.call("SET", "dbg:n", "12345");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:n")).matches(
+                "\\+Value at:0x[0-9a-f]+ refcount:1 encoding:int serializedlength:3 lru:\\d+ lru_seconds_idle:\\d+\r\n");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:none")).isEqualTo("-ERR no such key\r\n");
+    }
+
+    @Test
+    void slowlogRecordsCommandsOverTheThreshold() {
+        RespConnection c = server.connect();
+        c.call("CONFIG", "SET", "slowlog-log-slower-than", "0");
+        try {
+            c.call("SLOWLOG", "RESET");
+            c.call("CLIENT", "SETNAME", "slowpoke");
+            String entries = c.call("SLOWLOG", "GET", "1");
+            assertThat(entries).startsWith("*1\r\n*6\r\n:").contains("*3\r\n$6\r\nCLIENT\r\n$7\r\nSETNAME\r\n$8\r\nslowpoke\r\n")
+                    .endsWith("$8\r\nslowpoke\r\n");
+        } finally {
+            c.call("CONFIG", "SET", "slowlog-log-slower-than", "10000");
+        }
+    }
+
+    @Test
+    void monitorSeesOtherClientsCommands() {
+        RespConnection monitor = server.connect();
+        RespConnection other = server.connect();
+        assertThat(monitor.call("MONITOR")).isEqualTo("+OK\r\n");
+        other.call("ECHO", "watched \"quote\"");
+        assertThat(monitor.read()).matches("\\+\\d+\\.\\d{6} \\[0 127\\.0\\.0\\.1:\\d+\\] \"ECHO\" \"watched \\\\\"quote\\\\\"\"\r\n");
+    }
+
+    @Test
+    void clientListShowsOneLinePerClientInRedisFormat() {
+        RespConnection c = server.connect();
+        c.call("CLIENT", "SETNAME", "lister");
+        String info = c.call("CLIENT", "INFO");
+        assertThat(info).matches("(?s)\\$\\d+\r\nid=\\d+ addr=127\\.0\\.0\\.1:\\d+ laddr=127\\.0\\.0\\.1:\\d+ fd=-?\\d+ "
+                + "name=lister age=\\d+ idle=\\d+ flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 .* cmd=client\\|setname "
+                + "user=default redir=-1 resp=2\n\r\n");
+        assertThat(c.call("CLIENT", "GETNAME")).isEqualTo("$6\r\nlister\r\n");
+    }
+
+    @Test
+    void clientKillByIdClosesThatConnection() {
+        RespConnection killer = server.connect();
+        RespConnection victim = server.connect();
+        String id = victim.call("CLIENT", "ID");
+        assertThat(killer.call("CLIENT", "KILL", "ID", id.substring(1, id.length() - 2))).isEqualTo(":1\r\n");
+        assertThat(victim.closedByServer()).isTrue();
+    }
+
+    @Test
+    void clientPauseWriteHoldsWritesUntilItEnds() {
+        RespConnection admin = server.connect();
+        RespConnection writer = server.connect();
+        assertThat(admin.call("CLIENT", "PAUSE", "300", "WRITE")).isEqualTo("+OK\r\n");
+        long start = System.nanoTime();
+        assertThat(writer.call("GET", "pause:k")).isEqualTo("$-1\r\n");
+        assertThat(writer.call("SET", "pause:k", "v")).isEqualTo("+OK\r\n");
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void authWithoutPasswordConfiguredIsAnError() {
+        RespConnection c = server.connect();
+        assertThat(c.call("AUTH", "x")).isEqualTo("-ERR AUTH <password> called without any password configured for "
+                + "the default user. Are you sure your configuration is correct?\r\n");
+        assertThat(c.call("AUTH", "default", "anything")).isEqualTo("+OK\r\n");
+    }
+}
