@@ -68,7 +68,7 @@ public final class StreamCommands implements CommandFamily {
             return;
         }
         if (created) client.db().add(key, stream);
-        else client.db().setKey(key, stream, true);
+        else client.db().signalModified(key);
         StreamReplies.id(client.reply(), id);
         StreamReplies.notify(client, "xadd", key);
         if (args.strategy() != TrimArgs.Strategy.NONE && stream.trim(args) > 0) {
@@ -156,7 +156,7 @@ public final class StreamCommands implements CommandFamily {
         }
         stream.afterDelete(deleted);
         if (!deleted.isEmpty()) {
-            client.db().setKey(argv[1], stream, true);
+            client.db().signalModified(argv[1]);
             StreamReplies.notify(client, "xdel", argv[1]);
         }
         client.reply().integer(deleted.size());
@@ -174,7 +174,7 @@ public final class StreamCommands implements CommandFamily {
         long deleted = stream.trim(args);
         if (deleted > 0) {
             StreamReplies.notify(client, "xtrim", argv[1]);
-            client.db().setKey(argv[1], stream, true);
+            client.db().signalModified(argv[1]);
         }
         client.reply().integer(deleted);
     }
@@ -237,7 +237,7 @@ public final class StreamCommands implements CommandFamily {
             return;
         }
         stream.setLastId(id, entriesAdded, maxDeleted);
-        client.db().setKey(argv[1], stream, true);
+        client.db().signalModified(argv[1]);
         client.reply().ok();
         StreamReplies.notify(client, "xsetid", argv[1]);
     }

@@ -45,6 +45,25 @@ final class StreamNode {
         masterFieldsSize = size;
     }
 
+    private StreamNode(StreamNode other) {
+        masterId = other.masterId;
+        masterFields = other.masterFields;
+        masterFieldsSize = other.masterFieldsSize;
+        for (Slot slot : other.slots) {
+            Slot copy = new Slot(slot.id, slot.fieldsAndValues, slot.encodedSize);
+            copy.deleted = slot.deleted;
+            slots.add(copy);
+        }
+        live = other.live;
+        deleted = other.deleted;
+        entriesSize = other.entriesSize;
+    }
+
+    /** A copy sharing only the immutable element bytes. */
+    StreamNode copy() {
+        return new StreamNode(this);
+    }
+
     StreamId masterId() {
         return masterId;
     }
