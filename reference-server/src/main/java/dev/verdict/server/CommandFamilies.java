@@ -13,6 +13,7 @@ import dev.verdict.server.server.InfoCommand;
 import dev.verdict.server.server.ServerCommands;
 import dev.verdict.server.transaction.TransactionCommands;
 import dev.verdict.server.type.bitmap.BitmapCommands;
+import dev.verdict.server.type.geo.GeoCommands;
 import dev.verdict.server.type.hash.HashCommands;
 import dev.verdict.server.type.hll.HllCommands;
 import dev.verdict.server.type.list.ListCommands;
@@ -44,7 +45,8 @@ final class CommandFamilies {
             new ListCommands(),
             new ZSetCommands(),
             new HllCommands(),
-            new StreamCommands());
+            new StreamCommands(),
+            new GeoCommands());
 
     private CommandFamilies() {
     }
