@@ -103,12 +103,8 @@ public final class GeoCommands implements CommandFamily {
         return new BigDecimal(d).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** addReplyHumanLongDouble: {@code %.17Lf} without trailing zeros (a double in RESP3). */
+    /** addReplyHumanLongDouble: {@code %.17Lf} without trailing zeros, a bulk string (RESP3: a double). */
     static void humanDouble(ReplyWriter reply, double d) {
-        if (reply.resp3()) {
-            reply.doubleValue(d);
-            return;
-        }
         String s = new BigDecimal(d).setScale(17, RoundingMode.HALF_EVEN).toPlainString();
         if (s.indexOf('.') >= 0) {
             int end = s.length();
@@ -117,7 +113,8 @@ public final class GeoCommands implements CommandFamily {
             s = s.substring(0, end);
         }
         if (s.equals("-0")) s = "0";
-        reply.bulk(s);
+        if (reply.resp3()) reply.raw(("," + s + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        else reply.bulk(s);
     }
 
     // ---- commands
