@@ -100,6 +100,15 @@ public final class Stream extends RedisObject {
         if (!newMaxDeleted.isZero()) maxDeletedId = newMaxDeleted;
     }
 
+    /** Each radix-tree node's key (16-byte big-endian master ID) and listpack bytes, in order (RDB/DUMP). */
+    public List<byte[][]> nodesAsListpacks() {
+        List<byte[][]> out = new ArrayList<>(nodes.size());
+        for (StreamNode node : nodes.values()) {
+            out.add(new byte[][] {node.masterId().raxKey(), node.toListpack().toBytes()});
+        }
+        return out;
+    }
+
     public int radixTreeKeys() {
         return nodes.size();
     }
