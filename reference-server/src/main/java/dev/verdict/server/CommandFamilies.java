@@ -19,6 +19,9 @@ import dev.verdict.server.type.hll.HllCommands;
 import dev.verdict.server.type.list.ListCommands;
 import dev.verdict.server.type.set.SetCommands;
 import dev.verdict.server.type.stream.StreamCommands;
+import dev.verdict.server.type.stream.StreamGroupCommands;
+import dev.verdict.server.type.stream.StreamInfoCommands;
+import dev.verdict.server.type.stream.StreamReadCommands;
 import dev.verdict.server.type.string.StringCommands;
 import dev.verdict.server.type.zset.ZSetCommands;
 
@@ -46,6 +49,9 @@ final class CommandFamilies {
             new ZSetCommands(),
             new HllCommands(),
             new StreamCommands(),
+            new StreamReadCommands(),
+            new StreamGroupCommands(),
+            new StreamInfoCommands(),
             new GeoCommands());
 
     private CommandFamilies() {

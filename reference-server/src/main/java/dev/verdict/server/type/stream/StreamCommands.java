@@ -23,9 +23,6 @@ public final class StreamCommands implements CommandFamily {
         table.bind("xdel", StreamCommands::xdel);
         table.bind("xtrim", StreamCommands::xtrim);
         table.bind("xsetid", StreamCommands::xsetid);
-        new StreamReadCommands().register(table);
-        new StreamGroupCommands().register(table);
-        new StreamInfoCommands().register(table);
     }
 
     static void xadd(Client client, byte[][] argv) {
