@@ -32,7 +32,8 @@ final class CommandFamilies {
             new InfoCommand(),
             new DebugCommand(),
             new CommandCommand(),
-            new BitmapCommands());
+            new BitmapCommands(),
+            new dev.verdict.server.persistence.PersistenceCommands());
 
     private CommandFamilies() {
     }

@@ -37,6 +37,7 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start(ServerConfig config) {
         ServerContext context = new ServerContext(config);
+        context.persistence().loadAtStartup();
         NetworkServer network = new NetworkServer(context);
         try {
             String bind = config.get("bind").split(" ")[0];

@@ -52,6 +52,7 @@ public final class ServerContext implements KeyspaceListener {
     private final LatencyMonitor latency = new LatencyMonitor();
     private final Monitors monitors = new Monitors();
     private final ClientPause pause = new ClientPause();
+    private final dev.verdict.server.persistence.Persistence persistence = new dev.verdict.server.persistence.Persistence(this);
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final Set<Client> pendingWrites = new LinkedHashSet<>();
@@ -125,6 +126,11 @@ public final class ServerContext implements KeyspaceListener {
 
     public Monitors monitors() {
         return monitors;
+    }
+
+    /** RDB and AOF persistence: dirty counter, SAVE/BGSAVE, loading. */
+    public dev.verdict.server.persistence.Persistence persistence() {
+        return persistence;
     }
 
     public ClientPause pause() {
@@ -326,6 +332,7 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyModified(Database db, byte[] key) {
+        persistence.incrementDirty();
         watchedKeys.touch(db, key);
     }
 

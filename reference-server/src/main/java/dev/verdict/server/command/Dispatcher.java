@@ -83,6 +83,11 @@ public final class Dispatcher {
                 return;
             }
         }
+        // Redis's writeCommandsDeniedByDiskError: a failed BGSAVE stops writes (and PING) on a master.
+        if ((command.hasFlag("write") || name.equals("ping")) && server.persistence().writesDeniedByDiskError()) {
+            reject(client, command, dev.verdict.server.persistence.Persistence.BGSAVE_ERROR);
+            return;
+        }
         if (client.subscriptions().active() && client.protocol() == 2 && !allowedWhileSubscribed(name)) {
             reject(client, command, "ERR Can't execute '" + command.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");

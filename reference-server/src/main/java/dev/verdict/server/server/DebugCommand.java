@@ -59,6 +59,10 @@ public final class DebugCommand implements CommandFamily {
                 }
                 return;
             }
+            case "reload" -> {
+                dev.verdict.server.persistence.PersistenceCommands.debugReload(client, argv);
+                return;
+            }
             case "object" -> {
                 if (argv.length != 3) break;
                 object(client, argv[2]);
