@@ -4,8 +4,6 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
-import dev.verdict.server.type.bitmap.BitmapCommands;
-import dev.verdict.server.type.string.StringCommands;
 import dev.verdict.server.command.CommandCommand;
 import dev.verdict.server.pubsub.PubSubCommands;
 import dev.verdict.server.server.ClientCommands;
@@ -14,6 +12,12 @@ import dev.verdict.server.server.DebugCommand;
 import dev.verdict.server.server.InfoCommand;
 import dev.verdict.server.server.ServerCommands;
 import dev.verdict.server.transaction.TransactionCommands;
+import dev.verdict.server.type.bitmap.BitmapCommands;
+import dev.verdict.server.type.hash.HashCommands;
+import dev.verdict.server.type.list.ListCommands;
+import dev.verdict.server.type.set.SetCommands;
+import dev.verdict.server.type.string.StringCommands;
+import dev.verdict.server.type.zset.ZSetCommands;
 
 import java.util.List;
 
@@ -33,7 +37,14 @@ final class CommandFamilies {
             new DebugCommand(),
             new CommandCommand(),
             new BitmapCommands(),
+<<<<<<< HEAD
             new dev.verdict.server.persistence.PersistenceCommands());
+=======
+            new HashCommands(),
+            new SetCommands(),
+            new ListCommands(),
+            new ZSetCommands());
+>>>>>>> main
 
     private CommandFamilies() {
     }
