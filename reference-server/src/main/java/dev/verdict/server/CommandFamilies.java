@@ -37,14 +37,11 @@ final class CommandFamilies {
             new DebugCommand(),
             new CommandCommand(),
             new BitmapCommands(),
-<<<<<<< HEAD
-            new dev.verdict.server.persistence.PersistenceCommands());
-=======
             new HashCommands(),
             new SetCommands(),
             new ListCommands(),
-            new ZSetCommands());
->>>>>>> main
+            new ZSetCommands(),
+            new dev.verdict.server.persistence.PersistenceCommands());
 
     private CommandFamilies() {
     }
