@@ -74,7 +74,7 @@ public final class Database {
         KeyEntry e = liveEntry(key);
         if (e == null) return null;
         access.touch(e.value);
-        return e.value;
+        return snapshots.active() ? unshareCollection(e) : e.value;
     }
 
     /** lookupKeyRead: as {@link #lookup} and also counted in keyspace hits and misses. */
@@ -86,7 +86,24 @@ public final class Database {
         }
         stats.keyspaceHits++;
         access.touch(e.value);
-        return e.value;
+        return snapshots.active() ? unshareCollection(e) : e.value;
+    }
+
+    /**
+     * Copy-on-write for collections: type commands look values up with {@link #lookup} or
+     * {@link #lookupRead} and may change them in place, so while a snapshot (BGSAVE) holds the
+     * value, the key gets a private deep copy first; the snapshot keeps the original. Strings
+     * are immutable except through {@code StringType.writable}, which copies on its own.
+     */
+    private RedisObject unshareCollection(KeyEntry e) {
+        RedisObject value = e.value;
+        if (value.type() == ObjectType.STRING || !snapshots.holds(value)) return value;
+        RedisObject copy = value.duplicate();
+        copy.lru(value.lru());
+        memory -= value.memoryCharge;
+        memory += charge(copy);
+        e.value = copy;
+        return copy;
     }
 
     /** LOOKUP_NOTOUCH: applies lazy expiry but leaves the access clock alone (OBJECT, TYPE, DEBUG). */

@@ -44,12 +44,12 @@ public final class DumpPayload {
     }
 
     /** The value in a verified payload; RdbException for a malformed one ("Bad data format"). */
-    public static RedisObject read(byte[] payload) throws RdbException {
+    public static RedisObject read(byte[] payload, dev.verdict.server.config.ServerConfig config) throws RdbException {
         RdbInput in = new RdbInput(new ByteArrayInputStream(payload, 0, payload.length - 10));
         try {
             int type = in.readByte();
             if (!Rdb.isObjectType(type)) throw new RdbException("Unknown RDB encoding type " + type);
-            return ValueCodec.read(in, type);
+            return ValueCodec.read(in, type, config);
         } catch (IOException e) {
             throw new RdbException(e.getMessage());
         }

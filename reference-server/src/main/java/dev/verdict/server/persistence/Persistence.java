@@ -276,7 +276,7 @@ public final class Persistence {
     /** rdbLoad into the (empty) keyspace; logs as Redis does. */
     public RdbLoader.Result loadRdb(Path file) throws IOException, RdbException {
         RdbLoader.Result result = RdbFiles.load(file, keyspaceSink(server.keyspace()), System.currentTimeMillis(),
-                config().getBool("rdbchecksum"), server.keyspace().count());
+                config().getBool("rdbchecksum"), server.keyspace().count(), config());
         String ver = result.aux("redis-ver");
         if (ver != null) Log.notice("Loading RDB produced by version " + ver);
         String ctime = result.aux("ctime");

@@ -144,7 +144,7 @@ public final class PersistenceCommands implements CommandFamily {
         }
         RedisObject value;
         try {
-            value = DumpPayload.read(argv[3]);
+            value = DumpPayload.read(argv[3], server.config());
         } catch (RdbException | RuntimeException e) {
             client.reply().error("ERR Bad data format");
             return;

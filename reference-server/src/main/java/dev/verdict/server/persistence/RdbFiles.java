@@ -48,9 +48,10 @@ public final class RdbFiles {
     }
 
     public static RdbLoader.Result load(Path file, RdbLoader.Sink sink, long nowMillis, boolean verifyCrc,
-                                        int databases) throws IOException, RdbException {
+                                        int databases, dev.verdict.server.config.ServerConfig config)
+            throws IOException, RdbException {
         try (InputStream is = Files.newInputStream(file)) {
-            return RdbLoader.load(new RdbInput(is), sink, nowMillis, verifyCrc, databases, new RdbLoader.Result());
+            return RdbLoader.load(new RdbInput(is), sink, nowMillis, verifyCrc, databases, new RdbLoader.Result(), config);
         }
     }
 

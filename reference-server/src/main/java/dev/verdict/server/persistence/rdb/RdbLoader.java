@@ -55,6 +55,12 @@ public final class RdbLoader {
      */
     public static Result load(RdbInput in, Sink sink, long nowMillis, boolean verifyCrc, int databases, Result result)
             throws IOException, RdbException {
+        return load(in, sink, nowMillis, verifyCrc, databases, result, null);
+    }
+
+    /** As above, converting loaded encodings by {@code config}'s thresholds (Redis's defaults when null). */
+    public static Result load(RdbInput in, Sink sink, long nowMillis, boolean verifyCrc, int databases, Result result,
+                              dev.verdict.server.config.ServerConfig config) throws IOException, RdbException {
         byte[] magic = in.readBytes(9);
         String header = new String(magic, StandardCharsets.US_ASCII);
         if (!header.startsWith("REDIS")) throw new RdbException("Wrong signature trying to load DB from file");
@@ -141,7 +147,7 @@ public final class RdbLoader {
             byte[] key = in.readString();
             result.lastKey = new String(key, StandardCharsets.UTF_8);
             result.lastType = type;
-            RedisObject value = ValueCodec.read(in, type);
+            RedisObject value = config == null ? ValueCodec.read(in, type) : ValueCodec.read(in, type, config);
             if (nowMillis != -1 && expireAt != -1 && expireAt < nowMillis) {
                 result.keysExpired++;
             } else {
