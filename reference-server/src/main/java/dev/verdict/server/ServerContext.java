@@ -265,6 +265,8 @@ public final class ServerContext implements KeyspaceListener {
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
+        // beforeSleep's flushAppendOnlyFile: with appendfsync always nothing is acknowledged before it is on disk
+        persistence.beforeReplies();
         if (pendingWrites.isEmpty()) return;
         long now = System.currentTimeMillis();
         List<Client> overLimit = null;
@@ -362,6 +364,7 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyExpired(Database db, byte[] key) {
+        persistence.keyExpired(db.id(), key);
         stats.expiredKeys++;
         watchedKeys.touchExpired(db, key);
         events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());

@@ -114,6 +114,8 @@ public final class Dispatcher {
     public void call(Client client, CommandSpec command, byte[][] argv) {
         long errorsBefore = client.reply().errorCount();
         long start = System.nanoTime();
+        String family = command.parent() == null ? command.name() : command.parent().name();
+        server.persistence().beforeCall(client, family, argv);
         try {
             command.handler().execute(client, argv);
         } catch (RuntimeException bug) {
@@ -123,6 +125,8 @@ public final class Dispatcher {
             client.reply().error("ERR internal error in '" + command.fullName() + "': " + bug);
             client.closeAfterReply();
         }
+        // propagation to the AOF (Redis's call → propagatePendingCommands)
+        server.persistence().afterCall(client, family, argv);
         long micros = (System.nanoTime() - start) / 1000;
         CommandStats stats = command.stats();
         stats.calls++;

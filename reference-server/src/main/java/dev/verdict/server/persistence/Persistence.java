@@ -41,6 +41,13 @@ public final class Persistence {
     /** FUNCTION2 payloads loaded from RDB, kept and saved back until scripting owns them. */
     private List<byte[]> functions = new ArrayList<>();
     private Background running;
+    private final dev.verdict.server.persistence.aof.Aof aof;
+    /** True while loading: nothing loaded is propagated again. */
+    private boolean loading;
+    /** Nesting of {@link #beforeCall} (EXEC calls its queued commands inside its own call). */
+    private int callDepth;
+    private long[] dirtyAtCall = new long[8];
+    private Object[] preState = new Object[8];
     /** Test hook: runs on the saver thread before it serializes (to hold a BGSAVE open). */
     private volatile Runnable beforeBackgroundWrite = () -> { };
     private long lastCaptureMicros;
@@ -62,6 +69,57 @@ public final class Persistence {
 
     public Persistence(ServerContext server) {
         this.server = server;
+        this.aof = new dev.verdict.server.persistence.aof.Aof(server);
+    }
+
+    public dev.verdict.server.persistence.aof.Aof aof() {
+        return aof;
+    }
+
+    // ---- propagation (the AOF now; replication later)
+
+    /** Before a command runs (Redis's call): remembers the dirty counter, and what a rewrite needs. */
+    public void beforeCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
+        if (callDepth == dirtyAtCall.length) {
+            dirtyAtCall = java.util.Arrays.copyOf(dirtyAtCall, callDepth * 2);
+            preState = java.util.Arrays.copyOf(preState, callDepth * 2);
+        }
+        dirtyAtCall[callDepth] = dirty;
+        preState[callDepth] = aof.on() && !loading ? dev.verdict.server.persistence.aof.Propagation.before(client, name, argv) : null;
+        callDepth++;
+    }
+
+    /**
+     * After a command ran: when it changed the dataset (or is one of the commands Redis always
+     * propagates), its replayable form goes to the AOF; commands inside EXEC are wrapped in
+     * MULTI ... EXEC.
+     */
+    public void afterCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
+        callDepth--;
+        if (!aof.on() || loading) return;
+        int db = client.db().id();
+        if (callDepth == 0 && name.equals("exec")) {
+            aof.feedExecIfOpen(db);
+            return;
+        }
+        boolean changed = dirty != dirtyAtCall[callDepth]
+                || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
+        if (!changed) return;
+        if (callDepth > 0) aof.feedMultiIfNeeded(db);
+        for (byte[][] out : dev.verdict.server.persistence.aof.Propagation.rewrite(client, name, argv, preState[callDepth])) {
+            aof.feed(db, out);
+        }
+    }
+
+    /** An expired key is propagated as DEL, as deleteExpiredKeyAndPropagate does. */
+    public void keyExpired(int db, byte[] key) {
+        if (!aof.on() || loading) return;
+        aof.feed(db, new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+    }
+
+    /** Before replies leave (beforeSleep): the AOF buffer is written, and fsynced per appendfsync. */
+    public void beforeReplies() {
+        aof.flush();
     }
 
     // ---- the dirty counter
@@ -123,7 +181,7 @@ public final class Persistence {
 
     /** rdbSaveBackground: captures the dataset now and serializes it on another thread. */
     public boolean startBackgroundSave() {
-        if (running != null) return false;
+        if (running != null || aof.rewriteInProgress()) return false;
         bgsaveScheduled = false;
         lastBgsaveTrySeconds = System.currentTimeMillis() / 1000;
         Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), true);
@@ -194,10 +252,12 @@ public final class Persistence {
 
     /** The persistence share of serverCron: BGSAVE completion, save points, scheduled saves. */
     public void cron(long nowMillis) {
+        aof.cron(this, nowMillis);
         if (running != null) {
             if (running.done.isDone()) finishBackgroundSave();
             return;
         }
+        if (aof.rewriteInProgress()) return;
         long now = nowMillis / 1000;
         if (bgsaveScheduled) {
             startBackgroundSave();
@@ -243,6 +303,8 @@ public final class Persistence {
             Log.warning("There is a child saving an .rdb. Killing it!");
             awaitBackgroundSave();
         }
+        if (aof.on()) Log.notice("Calling fsync() on the AOF file.");
+        aof.close();
         String points = config().get("save");
         boolean hasPoints = points != null && !points.isBlank();
         if ((hasPoints && !nosave) || save) {
@@ -259,6 +321,34 @@ public final class Persistence {
 
     /** loadDataFromDisk for RDB: loads {@code dir/dbfilename} when it exists. */
     public void loadAtStartup() {
+        loading = true;
+        try {
+            if (config().getBool("appendonly")) {
+                // As in Redis, the AOF wins over the RDB when it is enabled.
+                if (aof.exists()) {
+                    try {
+                        aof.load(this);
+                    } catch (IOException | RdbException e) {
+                        Log.warning(e.getMessage());
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }
+            } else {
+                loadRdbAtStartup();
+            }
+        } finally {
+            loading = false;
+        }
+        dirty = 0;
+        try {
+            aof.openAtStartup();
+        } catch (IOException e) {
+            Log.warning("Can't open the append-only file: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void loadRdbAtStartup() {
         Path file = rdbPath();
         if (!Files.exists(file)) return;
         long start = System.nanoTime();
@@ -336,6 +426,10 @@ public final class Persistence {
 
     // ---- INFO persistence
 
+    public boolean loading() {
+        return loading;
+    }
+
     public void info(StringBuilder out) {
         long now = System.currentTimeMillis();
         field(out, "loading", 0);
@@ -356,6 +450,7 @@ public final class Persistence {
         field(out, "rdb_last_cow_size", 0);
         field(out, "rdb_last_load_keys_expired", lastLoadKeysExpired);
         field(out, "rdb_last_load_keys_loaded", lastLoadKeysLoaded);
+        aof.info(out);
     }
 
     /** How long the last BGSAVE's capture held the event loop (INFO stats' latest_fork_usec). */

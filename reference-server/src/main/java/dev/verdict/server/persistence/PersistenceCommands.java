@@ -26,6 +26,7 @@ public final class PersistenceCommands implements CommandFamily {
         table.bind("lastsave", PersistenceCommands::lastsave);
         table.bind("dump", PersistenceCommands::dump);
         table.bind("restore", PersistenceCommands::restore);
+        table.bind("bgrewriteaof", PersistenceCommands::bgrewriteaof);
     }
 
     private static void save(Client client, byte[][] argv) {
@@ -53,6 +54,11 @@ public final class PersistenceCommands implements CommandFamily {
             client.reply().error(BGSAVE_RUNNING);
             return;
         }
+        if (p.aof().rewriteInProgress() && !schedule) {
+            client.reply().error("ERR Another child process is active (AOF?): can't BGSAVE right now. "
+                    + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
+            return;
+        }
         if (p.startBackgroundSave()) {
             client.reply().status("Background saving started");
         } else if (schedule) {
@@ -61,6 +67,28 @@ public final class PersistenceCommands implements CommandFamily {
         } else {
             client.reply().error("ERR");
         }
+    }
+
+    /** bgrewriteaofCommand. */
+    private static void bgrewriteaof(Client client, byte[][] argv) {
+        Persistence p = client.server().persistence();
+        if (p.aof().rewriteInProgress()) {
+            client.reply().error("ERR Background append only file rewriting already in progress");
+            return;
+        }
+        if (p.bgsaveInProgress()) {
+            p.aof().scheduleRewrite();
+            client.reply().status("Background append only file rewriting scheduled");
+            return;
+        }
+        try {
+            p.aof().startRewrite(p);
+        } catch (IOException e) {
+            Log.warning("Can't rewrite append only file in background: " + e.getMessage());
+            client.reply().error("ERR Can't execute an AOF background rewriting. Please check the server logs for more information.");
+            return;
+        }
+        client.reply().status("Background append only file rewriting started");
     }
 
     private static void lastsave(Client client, byte[][] argv) {

@@ -197,18 +197,6 @@ public final class InfoCommand implements CommandFamily {
     private static void persistence(ServerContext server, StringBuilder out) {
         out.append("# Persistence\r\n");
         server.persistence().info(out);
-        field(out, "aof_enabled", server.config().getBool("appendonly") ? 1 : 0);
-        field(out, "aof_rewrite_in_progress", 0);
-        field(out, "aof_rewrite_scheduled", 0);
-        field(out, "aof_last_rewrite_time_sec", -1);
-        field(out, "aof_current_rewrite_time_sec", -1);
-        field(out, "aof_last_bgrewrite_status", "ok");
-        field(out, "aof_rewrites", 0);
-        field(out, "aof_rewrites_consecutive_failures", 0);
-        field(out, "aof_last_write_status", "ok");
-        field(out, "aof_last_cow_size", 0);
-        field(out, "module_fork_in_progress", 0);
-        field(out, "module_fork_last_cow_size", 0);
     }
 
     private static void stats(ServerContext server, StringBuilder out) {
