@@ -100,6 +100,8 @@ public final class RedisServer implements AutoCloseable {
         cron.stop();
         resumeEventLoop();
         network.close();
+        // the loop has stopped: the AOF's last buffer is written and fsynced from here
+        context.persistence().aof().close();
         closed.countDown();
     }
 

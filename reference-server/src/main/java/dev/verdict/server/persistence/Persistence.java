@@ -330,7 +330,7 @@ public final class Persistence {
                         aof.load(this);
                     } catch (IOException | RdbException e) {
                         Log.warning(e.getMessage());
-                        throw new IllegalStateException(e.getMessage(), e);
+                        throw new LoadingException(e.getMessage(), e);
                     }
                 }
             } else {
@@ -344,7 +344,7 @@ public final class Persistence {
             aof.openAtStartup();
         } catch (IOException e) {
             Log.warning("Can't open the append-only file: " + e.getMessage());
-            throw new IllegalStateException(e);
+            throw new LoadingException(e.getMessage(), e);
         }
     }
 
@@ -359,7 +359,7 @@ public final class Persistence {
             // gone between the check and the open: nothing to load
         } catch (IOException | RdbException e) {
             Log.warning("Fatal error loading the DB: " + e.getMessage() + ". Exiting.");
-            throw new IllegalStateException("Fatal error loading the DB: " + e.getMessage(), e);
+            throw new LoadingException("Fatal error loading the DB: " + e.getMessage(), e);
         }
     }
 
