@@ -13,6 +13,7 @@ public final class Scores {
      * overflow to infinity or an underflow to zero (ERANGE) refused: null when invalid.
      */
     public static Double parse(byte[] bytes) {
+        if (bytes.length > 0 && Character.isWhitespace(bytes[0])) return null;
         Double d = parseRange(bytes);
         if (d == null) return null;
         String lower = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
@@ -36,8 +37,9 @@ public final class Scores {
     /** zslParseRange's bare strtod: like {@link #parse} but overflow and underflow are accepted. */
     public static Double parseRange(byte[] bytes) {
         if (bytes.length == 0 || bytes.length > 400) return null;
-        String s = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) return null;
+        // strtod skips leading white space (getDoubleFromObject refuses it separately) but not trailing.
+        String s = new String(bytes, StandardCharsets.ISO_8859_1).stripLeading();
+        if (s.isEmpty() || Character.isWhitespace(s.charAt(s.length() - 1))) return null;
         String lower = s.toLowerCase(java.util.Locale.ROOT);
         int sign = 1;
         String body = lower;
