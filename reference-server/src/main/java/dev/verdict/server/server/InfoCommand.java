@@ -126,7 +126,7 @@ public final class InfoCommand implements CommandFamily {
         field(out, "maxclients", server.config().get("maxclients"));
         field(out, "client_recent_max_input_buffer", maxIn);
         field(out, "client_recent_max_output_buffer", maxOut);
-        field(out, "blocked_clients", 0);
+        field(out, "blocked_clients", server.blocked().blockedCount());
         field(out, "tracking_clients", 0);
         field(out, "clients_in_timeout_table", 0);
     }
