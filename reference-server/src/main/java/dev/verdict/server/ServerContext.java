@@ -374,6 +374,7 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyEvicted(Database db, byte[] key) {
+        stats.evictedKeys++;
         events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
         keyModified(db, key);
     }

@@ -254,8 +254,8 @@ public final class InfoCommand implements CommandFamily {
         field(out, "evicted_clients", 0);
         field(out, "total_eviction_exceeded_time", 0);
         field(out, "current_eviction_exceeded_time", 0);
-        field(out, "keyspace_hits", s.keyspaceHits);
-        field(out, "keyspace_misses", s.keyspaceMisses);
+        field(out, "keyspace_hits", server.keyspace().stats().keyspaceHits);
+        field(out, "keyspace_misses", server.keyspace().stats().keyspaceMisses);
         field(out, "pubsub_channels", server.pubsub().channelCount());
         field(out, "pubsub_patterns", server.pubsub().patternCount());
         field(out, "pubsubshard_channels", server.pubsub().activeChannels(true, null).size());
