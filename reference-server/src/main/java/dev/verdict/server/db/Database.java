@@ -281,6 +281,7 @@ public final class Database {
     /** Deletes an expired key and reports it (deleteExpiredKeyAndPropagate). */
     void expire(byte[] key) {
         remove(key);
+        stats.expiredKeys++;
         listener.keyExpired(this, key);
     }
 
@@ -288,6 +289,7 @@ public final class Database {
     long evict(byte[] key) {
         long before = memory;
         if (remove(key) == null) return 0;
+        stats.evictedKeys++;
         listener.keyEvicted(this, key);
         return before - memory;
     }
