@@ -24,10 +24,8 @@ import io.netty.channel.Channel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The server-wide state every command can reach (Redis's {@code redisServer} struct):
@@ -54,11 +52,13 @@ public final class ServerContext implements KeyspaceListener {
     private final ClientPause pause = new ClientPause();
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
-    private final Set<Client> pendingWrites = new LinkedHashSet<>();
+    private final List<Client> pendingWrites = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = randomRunId();
     private long nextClientId = 1;
     private long maxmemory;
+    private long protoMaxBulkLen;
+    private long clientQueryBufferLimit;
     private long slowlogThreshold;
     private int slowlogMaxLen;
     private long latencyThreshold;
@@ -73,11 +73,12 @@ public final class ServerContext implements KeyspaceListener {
         this.dispatcher = new Dispatcher(this);
         this.keyspace = new Keyspace(config, this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
-        for (String name : List.of("maxmemory", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
+        for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
                 "latency-monitor-threshold", "client-output-buffer-limit")) {
             configChanged(name);
         }
         blocked.attach(this);
+        keyspace.listFactory(elements -> dev.verdict.server.type.list.ListType.of(elements, config));
     }
 
     public ServerConfig config() {
@@ -162,6 +163,16 @@ public final class ServerContext implements KeyspaceListener {
         this.activeExpire = on;
     }
 
+    /** {@code proto-max-bulk-len} in bytes (cached: the decoder reads it for every bulk). */
+    public long protoMaxBulkLen() {
+        return protoMaxBulkLen;
+    }
+
+    /** {@code client-query-buffer-limit} in bytes (cached). */
+    public long clientQueryBufferLimit() {
+        return clientQueryBufferLimit;
+    }
+
     public boolean requiresPassword() {
         String pass = config.get("requirepass");
         return pass != null && !pass.isEmpty();
@@ -174,6 +185,8 @@ public final class ServerContext implements KeyspaceListener {
     public boolean configChanged(String name) {
         switch (name) {
             case "maxmemory" -> maxmemory = config.getMemory("maxmemory");
+            case "proto-max-bulk-len" -> protoMaxBulkLen = config.getMemory(name);
+            case "client-query-buffer-limit" -> clientQueryBufferLimit = config.getMemory(name);
             case "notify-keyspace-events" -> {
                 return events.configure(config.get(name));
             }
@@ -197,7 +210,7 @@ public final class ServerContext implements KeyspaceListener {
 
     public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
         if (!command.hasFlag("skip_slowlog")) {
-            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, dev.verdict.server.server.ClientInfo.address(client), client.name());
+            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, client);
         }
         if (latencyThreshold > 0) {
             latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
@@ -219,7 +232,10 @@ public final class ServerContext implements KeyspaceListener {
 
     public void disconnect(Client client) {
         if (clients.remove(client.id()) == null) return;
-        pendingWrites.remove(client);
+        if (client.pendingWrite()) {
+            pendingWrites.remove(client);
+            client.pendingWrite(false);
+        }
         TransactionCommands.discardTransaction(client);
         pubsub.forget(client);
         monitors.remove(client);
@@ -233,6 +249,8 @@ public final class ServerContext implements KeyspaceListener {
 
     /** Marks a client whose replies must be written at the end of the current batch. */
     public void markPendingWrite(Client client) {
+        if (client.pendingWrite()) return;
+        client.pendingWrite(true);
         pendingWrites.add(client);
     }
 
@@ -244,7 +262,9 @@ public final class ServerContext implements KeyspaceListener {
         if (pendingWrites.isEmpty()) return;
         long now = System.currentTimeMillis();
         List<Client> overLimit = null;
-        for (Client client : pendingWrites) {
+        for (int i = 0; i < pendingWrites.size(); i++) {
+            Client client = pendingWrites.get(i);
+            client.pendingWrite(false);
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {

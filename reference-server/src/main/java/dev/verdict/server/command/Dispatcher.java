@@ -109,7 +109,15 @@ public final class Dispatcher {
     public void call(Client client, CommandSpec command, byte[][] argv) {
         long errorsBefore = client.reply().errorCount();
         long start = System.nanoTime();
-        command.handler().execute(client, argv);
+        try {
+            command.handler().execute(client, argv);
+        } catch (RuntimeException bug) {
+            // A half-written reply would desynchronize the client, so it gets an error and is closed.
+            dev.verdict.server.Log.warning("Command " + command.fullName() + " failed: " + bug);
+            server.stats().unexpectedErrorReplies++;
+            client.reply().error("ERR internal error in '" + command.fullName() + "': " + bug);
+            client.closeAfterReply();
+        }
         long micros = (System.nanoTime() - start) / 1000;
         CommandStats stats = command.stats();
         stats.calls++;

@@ -155,7 +155,24 @@ public final class ReplyWriter {
         crlf(b);
     }
 
+    /** A big number: {@code (digits} in RESP3, a bulk string in RESP2. */
+    public void bigNumber(String digits) {
+        if (!resp3()) {
+            bulk(digits);
+            return;
+        }
+        ByteBuf b = buffer();
+        b.writeByte('(');
+        b.writeCharSequence(digits, StandardCharsets.US_ASCII);
+        crlf(b);
+    }
+
     // ---- aggregates: write the header, then exactly that many elements
+
+    /** RESP3 attributes ({@code |n}) of the reply that follows; RESP2 has none, callers skip them there. */
+    public void attributeHeader(long pairs) {
+        aggregateHeader('|', pairs);
+    }
 
     public void arrayHeader(long length) {
         aggregateHeader('*', length);

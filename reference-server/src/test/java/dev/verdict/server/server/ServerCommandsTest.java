@@ -48,6 +48,21 @@ class ServerCommandsTest {
     }
 
     @Test
+    void debugProtocolEmitsEachResp3TypeAndItsResp2Form() {
+        RespConnection c = server.connect();
+        assertThat(c.call("DEBUG", "PROTOCOL", "map")).isEqualTo("*6\r\n:0\r\n:0\r\n:1\r\n:1\r\n:2\r\n:0\r\n");
+        assertThat(c.call("DEBUG", "PROTOCOL", "push")).isEqualTo("-ERR RESP2 is not supported by this command\r\n");
+        c.call("HELLO", "3");
+        assertThat(c.call("DEBUG", "PROTOCOL", "map")).isEqualTo("%3\r\n:0\r\n#f\r\n:1\r\n#t\r\n:2\r\n#f\r\n");
+        assertThat(c.call("DEBUG", "PROTOCOL", "double")).isEqualTo(",3.141\r\n");
+        assertThat(c.call("DEBUG", "PROTOCOL", "bignum")).isEqualTo("(1234567999999999999999999999999999999\r\n");
+        assertThat(c.call("DEBUG", "PROTOCOL", "null")).isEqualTo("_\r\n");
+        assertThat(c.call("DEBUG", "PROTOCOL", "verbatim")).isEqualTo("=29\r\ntxt:This is a verbatim\nstring\r\n");
+        assertThat(c.call("DEBUG", "PROTOCOL", "push")).isEqualTo(">2\r\n$16\r\nserver-cpu-usage\r\n:42\r\n");
+        assertThat(c.read()).isEqualTo("$40\r\nSome real reply following the push reply\r\n");
+    }
+
+    @Test
     void debugObjectDescribesTheValue() {
         RespConnection c = server.connect();
         c.call("SET", "dbg:n", "12345");

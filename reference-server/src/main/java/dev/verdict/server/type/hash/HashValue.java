@@ -14,7 +14,7 @@ import java.util.HashMap;
  * A hash value: a listpack of field, value, field, value... while small, a hash table after
  * (hash-max-listpack-entries, hash-max-listpack-value). Only {@link HashType} reads the encodings.
  */
-public final class HashValue extends RedisObject {
+public final class HashValue extends RedisObject implements dev.verdict.server.db.Fields {
 
     Listpack listpack;
     HashMap<BytesKey, byte[]> table;
@@ -73,5 +73,10 @@ public final class HashValue extends RedisObject {
             element.mix(v);
             digest.xorDigestOf(element);
         });
+    }
+
+    @Override
+    public byte[] fieldValue(byte[] field) {
+        return HashType.get(this, field);
     }
 }

@@ -15,6 +15,13 @@ public final class ListType {
         return new ListValue();
     }
 
+    /** A list of the given elements, head to tail (SORT ... STORE builds its result through this). */
+    public static ListValue of(List<byte[]> elements, ServerConfig config) {
+        ListValue list = create();
+        for (byte[] e : elements) push(list, e, false, config);
+        return list;
+    }
+
     public static long length(ListValue list) {
         return list.quicklist.size();
     }

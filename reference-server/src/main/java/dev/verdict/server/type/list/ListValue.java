@@ -8,7 +8,7 @@ import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
 
 /** A list value. Redis 7.0 keeps every list in a quicklist (listpack-encoded small lists came in 7.2). */
-public final class ListValue extends RedisObject {
+public final class ListValue extends RedisObject implements dev.verdict.server.db.Elements {
 
     final QuickList quicklist;
 
@@ -58,5 +58,15 @@ public final class ListValue extends RedisObject {
     @Override
     public void digest(ValueDigest digest) {
         for (byte[] e : ListType.elements(this)) digest.mix(e);
+    }
+
+    @Override
+    public long elementCount() {
+        return quicklist.size();
+    }
+
+    @Override
+    public void forEachElement(java.util.function.Consumer<byte[]> action) {
+        for (byte[] e : ListType.elements(this)) action.accept(e);
     }
 }

@@ -14,7 +14,7 @@ import java.util.HashSet;
  * A set value: an intset while every member is an integer and there are at most
  * set-max-intset-entries of them, a hash table after. Only {@link SetType} reads the encodings.
  */
-public final class SetValue extends RedisObject {
+public final class SetValue extends RedisObject implements dev.verdict.server.db.Elements {
 
     IntSet intset;
     HashSet<BytesKey> table;
@@ -64,5 +64,15 @@ public final class SetValue extends RedisObject {
     @Override
     public void digest(ValueDigest digest) {
         SetType.forEach(this, digest::xor);
+    }
+
+    @Override
+    public long elementCount() {
+        return SetType.size(this);
+    }
+
+    @Override
+    public void forEachElement(java.util.function.Consumer<byte[]> action) {
+        SetType.forEach(this, action);
     }
 }

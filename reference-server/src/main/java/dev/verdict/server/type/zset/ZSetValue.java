@@ -16,7 +16,7 @@ import java.util.HashMap;
  * zset-max-listpack-value), a skiplist plus a member-to-score dictionary after. Only
  * {@link ZSetType} reads the encodings.
  */
-public final class ZSetValue extends RedisObject {
+public final class ZSetValue extends RedisObject implements dev.verdict.server.db.Elements {
 
     Listpack listpack;
     SkipList skiplist;
@@ -81,5 +81,15 @@ public final class ZSetValue extends RedisObject {
             element.mix(DoubleFormat.g17(e.score()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             digest.xorDigestOf(element);
         });
+    }
+
+    @Override
+    public long elementCount() {
+        return ZSetType.length(this);
+    }
+
+    @Override
+    public void forEachElement(java.util.function.Consumer<byte[]> action) {
+        ZSetType.forEach(this, e -> action.accept(e.member()));
     }
 }

@@ -1,0 +1,25 @@
+package dev.verdict.chaos.experiment;
+
+import dev.verdict.chaos.workload.ClientKind;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Longer Cluster experiments: run with -Pchaos. */
+@Tag("chaos")
+@ExtendWith(NoLeftovers.class)
+@Tag("long")
+class ClusterLongExperimentTest {
+
+    @Test
+    void killingAMasterUnderLettucesClusterClientPromotesItsReplicaAndWritesResume() {
+        ExperimentReport report = ClusterExperiments.killMaster("cluster-kill-master-lettuce",
+                ClusterExperiments.Settings.quick().withClient(ClientKind.LETTUCE));
+
+        System.out.println(report);
+        assertThat(report.failedChecks()).isEmpty();
+        assertThat(report.figures().get("failoverMs").longValue()).isPositive();
+    }
+}

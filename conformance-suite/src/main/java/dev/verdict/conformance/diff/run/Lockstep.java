@@ -1,0 +1,98 @@
+package dev.verdict.conformance.diff.run;
+
+import dev.verdict.conformance.client.RespReply;
+import dev.verdict.conformance.diff.Command;
+import dev.verdict.conformance.diff.compare.LiveSides;
+import dev.verdict.conformance.diff.compare.NormalisationTable;
+import dev.verdict.conformance.diff.compare.Outcome;
+import dev.verdict.conformance.diff.compare.ReplyComparator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one sequence on two sessions in lockstep: pipelined batches written to both before either is read, replies
+ * compared command by command. A batch ends early at a command whose rule must ask the targets more.
+ */
+public final class Lockstep implements LiveSides {
+
+    /** One compared command. */
+    public record Step(Command command, RespReply a, RespReply b, Outcome outcome) {
+    }
+
+    /**
+     * @param steps     the compared commands, up to and including the first mismatch
+     * @param diverged  a command left the targets in states that may legitimately differ; comparing stopped there
+     */
+    public record Result(List<Step> steps, boolean diverged) {
+
+        public boolean mismatched() {
+            return !steps.isEmpty() && steps.get(steps.size() - 1).outcome() == Outcome.MISMATCH;
+        }
+
+        public Step last() {
+            return steps.get(steps.size() - 1);
+        }
+    }
+
+    private final Session a;
+    private final Session b;
+    private final NormalisationTable table;
+    private final ReplyComparator comparator;
+    private final int batchSize;
+
+    public Lockstep(Session a, Session b, NormalisationTable table, int batchSize) {
+        this.a = a;
+        this.b = b;
+        this.table = table;
+        this.comparator = new ReplyComparator(table);
+        this.batchSize = batchSize;
+    }
+
+    public Result run(List<Command> sequence) {
+        List<Step> steps = new ArrayList<>(sequence.size());
+        int i = 0;
+        while (i < sequence.size()) {
+            int end = i;
+            while (end < sequence.size() && end - i < batchSize) {
+                end++;
+                if (table.ruleFor(sequence.get(end - 1)).needsLiveSides()) {
+                    break;
+                }
+            }
+            List<Command> batch = sequence.subList(i, end);
+            List<RespReply>[] replies = both(batch);
+            for (int k = 0; k < batch.size(); k++) {
+                Command c = batch.get(k);
+                Outcome o = comparator.compare(c, replies[0].get(k), replies[1].get(k), this);
+                steps.add(new Step(c, replies[0].get(k), replies[1].get(k), o));
+                if (o == Outcome.MISMATCH) {
+                    return new Result(steps, false);
+                }
+                if (o == Outcome.MATCH && table.ruleFor(c).divergesState()) {
+                    return new Result(steps, true);
+                }
+            }
+            i = end;
+        }
+        return new Result(steps, false);
+    }
+
+    /** Sends a batch to both targets, then reads both, and returns {replies of A, replies of B}. */
+    @SuppressWarnings("unchecked")
+    public List<RespReply>[] both(List<Command> batch) {
+        a.send(batch);
+        b.send(batch);
+        return new List[] {a.receive(batch.size()), b.receive(batch.size())};
+    }
+
+    @Override
+    public RespReply callA(Command command) {
+        return a.execute(List.of(command)).get(0);
+    }
+
+    @Override
+    public RespReply callB(Command command) {
+        return b.execute(List.of(command)).get(0);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.verdict.conformance.diff.run;
+
+import dev.verdict.conformance.client.Protocol;
+import dev.verdict.conformance.client.RespReply;
+import dev.verdict.conformance.diff.Command;
+import dev.verdict.conformance.diff.compare.NormalisationTable;
+import dev.verdict.conformance.diff.compare.ReplyComparator;
+import dev.verdict.conformance.diff.gen.ValuePools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One connection per target, pipelined lockstep; also the control connection of the multi-connection mode. */
+public final class SingleConnectionExecutor implements SequenceExecutor, AutoCloseable {
+
+    private final Session a;
+    private final Session b;
+    private final Lockstep lockstep;
+    private final KeyspaceProbe keyspace;
+    private final List<Command> reset;
+
+    public SingleConnectionExecutor(DiffTarget targetA, DiffTarget targetB, Protocol protocol,
+                                    NormalisationTable table, int batchSize) {
+        this.a = targetA.open(protocol);
+        Session opened = null;
+        try {
+            opened = targetB.open(protocol);
+        } finally {
+            if (opened == null) {
+                a.close();
+            }
+        }
+        this.b = opened;
+        this.lockstep = new Lockstep(a, b, table, batchSize);
+        this.keyspace = KeyspaceProbe.probe(lockstep);
+        this.reset = resetCommands(lockstep);
+    }
+
+    public Lockstep lockstep() {
+        return lockstep;
+    }
+
+    /** Empties both keyspaces. */
+    public void reset() {
+        lockstep.both(reset);
+    }
+
+    @Override
+    public Lockstep.Result run(List<Command> sequence, boolean compareKeyspace) {
+        reset();
+        Lockstep.Result result = lockstep.run(sequence);
+        return compareKeyspace && !result.mismatched() && !result.diverged() ? withKeyspace(result) : result;
+    }
+
+    /** Appends the comparison of the final keyspace to a sequence's result. */
+    public Lockstep.Result withKeyspace(Lockstep.Result sequence) {
+        if (!keyspace.usable()) {
+            return sequence;
+        }
+        List<Lockstep.Step> steps = new ArrayList<>(sequence.steps());
+        Lockstep.Result types = lockstep.run(keyspace.typeReads());
+        steps.addAll(types.steps());
+        if (!types.mismatched()) {
+            List<RespReply> typeReplies = types.steps().stream().map(Lockstep.Step::a).toList();
+            steps.addAll(lockstep.run(keyspace.valueReads(typeReplies)).steps());
+        }
+        return new Lockstep.Result(steps, false);
+    }
+
+    /**
+     * FLUSHALL when both targets have it, else DEL of every key a generated command can name; DISCARD first in
+     * case a MULTI was left open.
+     */
+    private static List<Command> resetCommands(Lockstep lockstep) {
+        List<Command> probes = List.of(Command.of("DISCARD", List.of("DISCARD", "x")),
+                Command.of("FLUSHALL", List.of("FLUSHALL", "x", "y")));
+        List<RespReply>[] replies = lockstep.both(probes);
+        List<Command> reset = new ArrayList<>();
+        if (implemented(replies, 0)) {
+            reset.add(Command.of("DISCARD"));
+        }
+        if (implemented(replies, 1)) {
+            reset.add(Command.of("FLUSHALL"));
+        } else {
+            List<String> del = new ArrayList<>(List.of("DEL"));
+            del.addAll(ValuePools.possibleKeys());
+            reset.add(Command.of("DEL", del));
+        }
+        return reset;
+    }
+
+    private static boolean implemented(List<RespReply>[] replies, int i) {
+        return !ReplyComparator.isUnknownCommand(replies[0].get(i)) && !ReplyComparator.isUnknownCommand(replies[1].get(i));
+    }
+
+    @Override
+    public void close() {
+        try {
+            a.close();
+        } finally {
+            b.close();
+        }
+    }
+}
