@@ -167,7 +167,7 @@ public final class StreamReadCommands implements CommandFamily {
             byte[] key = argv[streamsArg + k];
             byte[] idArg = argv[streamsArg + streamsCount + k];
             keys[k] = key;
-            Stream stream = StreamReplies.lookup(client, key);
+            Stream stream = StreamReplies.lookupRead(client, key);
             if (stream == StreamReplies.WRONG) return null;
             if (group != null && (stream == null || stream.group(group) == null)) {
                 client.reply().error("NOGROUP No such key '" + utf8(key) + "' or consumer group '" + utf8(group)
@@ -214,7 +214,7 @@ public final class StreamReadCommands implements CommandFamily {
         long now = client.server().clock().millis();
         for (int k = 0; k < request.keys().length; k++) {
             byte[] key = request.keys()[k];
-            Stream stream = (Stream) client.db().lookup(key);
+            Stream stream = (Stream) client.db().lookupRead(key);
             if (stream == null) continue;
             StreamId after = request.ids()[k];
             boolean history = false;
