@@ -61,7 +61,12 @@ public final class StreamReadCommands implements CommandFamily {
         @Override
         public boolean tryServe(Client client, byte[] key) {
             RedisObject value = client.db().lookup(key);
-            if (!(value instanceof Stream stream)) return false;
+            if (!(value instanceof Stream stream)) {
+                // Redis 7.0 wakes group readers of a deleted or retyped key; plain readers wait on.
+                if (request.group() == null) return false;
+                client.reply().error("UNBLOCKED the stream key no longer exists");
+                return true;
+            }
             int k = 0;
             while (!Arrays.equals(request.keys()[k], key)) k++;
             StreamId after = request.ids()[k];
