@@ -40,7 +40,7 @@ public final class DebugCommand implements CommandFamily {
             }
             case "set-active-expire" -> {
                 if (argv.length != 3) break;
-                server.activeExpire(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
+                server.keyspace().activeExpireEnabled(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
                 client.reply().ok();
                 return;
             }
@@ -57,6 +57,10 @@ public final class DebugCommand implements CommandFamily {
                     if (value != null) objectDigest(client.db(), argv[i], value, digest);
                     client.reply().status(digest.hex());
                 }
+                return;
+            }
+            case "reload" -> {
+                dev.verdict.server.persistence.PersistenceCommands.debugReload(client, argv);
                 return;
             }
             case "protocol" -> {
