@@ -52,7 +52,8 @@ final class CommandFamilies {
             new StreamReadCommands(),
             new StreamGroupCommands(),
             new StreamInfoCommands(),
-            new GeoCommands());
+            new GeoCommands(),
+            new dev.verdict.server.persistence.PersistenceCommands());
 
     private CommandFamilies() {
     }

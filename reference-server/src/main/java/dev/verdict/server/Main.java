@@ -13,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && dev.verdict.server.persistence.check.Checker.isSubcommand(args[0])) {
+            System.exit(dev.verdict.server.persistence.check.Checker.run(args, System.out));
+            return;
+        }
         Log.role('C');
         Log.warning("oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
         Log.warning("Redis version=" + ServerContext.REDIS_VERSION + ", bits=64, commit=00000000, modified=0, pid="
@@ -34,6 +38,9 @@ public final class Main {
         RedisServer server;
         try {
             server = RedisServer.start(config);
+        } catch (dev.verdict.server.persistence.LoadingException e) {
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             Log.warning("Warning: Could not create server TCP listening socket " + config.get("bind") + ":"
                     + config.get("port") + ": " + e.getMessage());

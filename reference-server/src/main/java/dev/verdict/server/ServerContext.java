@@ -50,6 +50,7 @@ public final class ServerContext implements KeyspaceListener {
     private final LatencyMonitor latency = new LatencyMonitor();
     private final Monitors monitors = new Monitors();
     private final ClientPause pause = new ClientPause();
+    private final dev.verdict.server.persistence.Persistence persistence = new dev.verdict.server.persistence.Persistence(this);
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final List<Client> pendingWrites = new ArrayList<>();
@@ -128,6 +129,11 @@ public final class ServerContext implements KeyspaceListener {
 
     public Monitors monitors() {
         return monitors;
+    }
+
+    /** RDB and AOF persistence: dirty counter, SAVE/BGSAVE, loading. */
+    public dev.verdict.server.persistence.Persistence persistence() {
+        return persistence;
     }
 
     public ClientPause pause() {
@@ -261,6 +267,8 @@ public final class ServerContext implements KeyspaceListener {
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
+        // beforeSleep's flushAppendOnlyFile: with appendfsync always nothing is acknowledged before it is on disk
+        persistence.beforeReplies();
         if (pendingWrites.isEmpty()) return;
         long now = System.currentTimeMillis();
         List<Client> overLimit = null;
@@ -363,6 +371,7 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyModified(Database db, byte[] key) {
+        persistence.incrementDirty();
         watchedKeys.touch(db, key);
         // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
         blocked.signalKeyAsReady(db, key);
@@ -370,6 +379,7 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyExpired(Database db, byte[] key) {
+        persistence.keyExpired(db.id(), key);
         watchedKeys.touchExpired(db, key);
         events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
     }

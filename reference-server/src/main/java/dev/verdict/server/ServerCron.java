@@ -53,6 +53,7 @@ final class ServerCron implements Runnable {
         server.clock().update();
         long now = server.clock().millis();
         server.keyspace().cron(now);
+        server.persistence().cron(now);
         closeTimedOutClients(now);
         if (!server.pause().active(now)) server.resumePausedClients();
         server.checkOutputLimits(now);

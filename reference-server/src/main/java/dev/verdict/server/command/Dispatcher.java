@@ -83,6 +83,11 @@ public final class Dispatcher {
                 return;
             }
         }
+        // Redis's writeCommandsDeniedByDiskError: a failed BGSAVE stops writes (and PING) on a master.
+        if ((command.hasFlag("write") || name.equals("ping")) && server.persistence().writesDeniedByDiskError()) {
+            reject(client, command, dev.verdict.server.persistence.Persistence.BGSAVE_ERROR);
+            return;
+        }
         if (client.subscriptions().active() && client.protocol() == 2 && !allowedWhileSubscribed(name)) {
             reject(client, command, "ERR Can't execute '" + command.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
@@ -110,6 +115,8 @@ public final class Dispatcher {
     public void call(Client client, CommandSpec command, byte[][] argv) {
         long errorsBefore = client.reply().errorCount();
         long start = System.nanoTime();
+        String family = command.parent() == null ? command.name() : command.parent().name();
+        server.persistence().beforeCall(client, family, argv);
         try {
             command.handler().execute(client, argv);
         } catch (RuntimeException bug) {
@@ -119,6 +126,8 @@ public final class Dispatcher {
             client.reply().error("ERR internal error in '" + command.fullName() + "': " + bug);
             client.closeAfterReply();
         }
+        // propagation to the AOF (Redis's call → propagatePendingCommands)
+        server.persistence().afterCall(client, family, argv);
         long nanos = System.nanoTime() - start;
         long micros = nanos / 1000;
         CommandStats stats = command.stats();

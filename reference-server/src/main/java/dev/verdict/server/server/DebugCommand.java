@@ -59,6 +59,10 @@ public final class DebugCommand implements CommandFamily {
                 }
                 return;
             }
+            case "reload" -> {
+                dev.verdict.server.persistence.PersistenceCommands.debugReload(client, argv);
+                return;
+            }
             case "protocol" -> {
                 if (argv.length != 3) break;
                 protocol(client, Args.utf8(argv[2]).toLowerCase(java.util.Locale.ROOT));

@@ -199,36 +199,7 @@ public final class InfoCommand implements CommandFamily {
 
     private static void persistence(ServerContext server, StringBuilder out) {
         out.append("# Persistence\r\n");
-        field(out, "loading", 0);
-        field(out, "async_loading", 0);
-        field(out, "current_cow_peak", 0);
-        field(out, "current_cow_size", 0);
-        field(out, "current_cow_size_age", 0);
-        field(out, "current_fork_perc", "0.00");
-        field(out, "current_save_keys_processed", 0);
-        field(out, "current_save_keys_total", 0);
-        field(out, "rdb_changes_since_last_save", 0);
-        field(out, "rdb_bgsave_in_progress", 0);
-        field(out, "rdb_last_save_time", server.startedAtMillis() / 1000);
-        field(out, "rdb_last_bgsave_status", "ok");
-        field(out, "rdb_last_bgsave_time_sec", -1);
-        field(out, "rdb_current_bgsave_time_sec", -1);
-        field(out, "rdb_saves", 0);
-        field(out, "rdb_last_cow_size", 0);
-        field(out, "rdb_last_load_keys_expired", 0);
-        field(out, "rdb_last_load_keys_loaded", 0);
-        field(out, "aof_enabled", server.config().getBool("appendonly") ? 1 : 0);
-        field(out, "aof_rewrite_in_progress", 0);
-        field(out, "aof_rewrite_scheduled", 0);
-        field(out, "aof_last_rewrite_time_sec", -1);
-        field(out, "aof_current_rewrite_time_sec", -1);
-        field(out, "aof_last_bgrewrite_status", "ok");
-        field(out, "aof_rewrites", 0);
-        field(out, "aof_rewrites_consecutive_failures", 0);
-        field(out, "aof_last_write_status", "ok");
-        field(out, "aof_last_cow_size", 0);
-        field(out, "module_fork_in_progress", 0);
-        field(out, "module_fork_last_cow_size", 0);
+        server.persistence().info(out);
     }
 
     private static void stats(ServerContext server, StringBuilder out) {
@@ -262,7 +233,7 @@ public final class InfoCommand implements CommandFamily {
         field(out, "pubsub_channels", server.pubsub().channelCount());
         field(out, "pubsub_patterns", server.pubsub().patternCount());
         field(out, "pubsubshard_channels", server.pubsub().activeChannels(true, null).size());
-        field(out, "latest_fork_usec", 0);
+        field(out, "latest_fork_usec", server.persistence().lastCaptureMicros());
         field(out, "total_forks", 0);
         field(out, "migrate_cached_sockets", 0);
         field(out, "slave_expires_tracked_keys", 0);

@@ -183,9 +183,23 @@ public final class ServerCommands implements CommandFamily {
 
     private static void shutdown(Client client, byte[][] argv) {
         boolean abort = false;
+        boolean save = false;
+        boolean nosave = false;
+        boolean force = false;
         for (int i = 1; i < argv.length; i++) {
-            if (Args.is(argv[i], "NOSAVE") || Args.is(argv[i], "SAVE") || Args.is(argv[i], "NOW")
-                    || Args.is(argv[i], "FORCE")) {
+            if (Args.is(argv[i], "NOSAVE")) {
+                nosave = true;
+                continue;
+            }
+            if (Args.is(argv[i], "SAVE")) {
+                save = true;
+                continue;
+            }
+            if (Args.is(argv[i], "FORCE")) {
+                force = true;
+                continue;
+            }
+            if (Args.is(argv[i], "NOW")) {
                 continue;
             }
             if (Args.is(argv[i], "ABORT")) {
@@ -200,8 +214,16 @@ public final class ServerCommands implements CommandFamily {
             else client.reply().error("ERR No shutdown in progress.");
             return;
         }
+        if (save && nosave) {
+            client.reply().error(Errors.SYNTAX);
+            return;
+        }
         ServerContext server = client.server();
         Log.warning("User requested shutdown...");
+        if (!server.persistence().prepareForShutdown(save, nosave) && !force) {
+            client.reply().error("ERR Errors trying to SHUTDOWN. Check logs.");
+            return;
+        }
         Log.notice("Redis is now ready to exit, bye bye...");
         server.shutdown();
     }
