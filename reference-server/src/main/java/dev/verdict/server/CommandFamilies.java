@@ -4,8 +4,6 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.connection.ConnectionCommands;
 import dev.verdict.server.keys.KeyCommands;
-import dev.verdict.server.type.bitmap.BitmapCommands;
-import dev.verdict.server.type.string.StringCommands;
 import dev.verdict.server.command.CommandCommand;
 import dev.verdict.server.pubsub.PubSubCommands;
 import dev.verdict.server.server.ClientCommands;
@@ -14,6 +12,18 @@ import dev.verdict.server.server.DebugCommand;
 import dev.verdict.server.server.InfoCommand;
 import dev.verdict.server.server.ServerCommands;
 import dev.verdict.server.transaction.TransactionCommands;
+import dev.verdict.server.type.bitmap.BitmapCommands;
+import dev.verdict.server.type.geo.GeoCommands;
+import dev.verdict.server.type.hash.HashCommands;
+import dev.verdict.server.type.hll.HllCommands;
+import dev.verdict.server.type.list.ListCommands;
+import dev.verdict.server.type.set.SetCommands;
+import dev.verdict.server.type.stream.StreamCommands;
+import dev.verdict.server.type.stream.StreamGroupCommands;
+import dev.verdict.server.type.stream.StreamInfoCommands;
+import dev.verdict.server.type.stream.StreamReadCommands;
+import dev.verdict.server.type.string.StringCommands;
+import dev.verdict.server.type.zset.ZSetCommands;
 
 import java.util.List;
 
@@ -32,7 +42,18 @@ final class CommandFamilies {
             new InfoCommand(),
             new DebugCommand(),
             new CommandCommand(),
-            new BitmapCommands());
+            new BitmapCommands(),
+            new HashCommands(),
+            new SetCommands(),
+            new ListCommands(),
+            new ZSetCommands(),
+            new HllCommands(),
+            new StreamCommands(),
+            new StreamReadCommands(),
+            new StreamGroupCommands(),
+            new StreamInfoCommands(),
+            new GeoCommands(),
+            new dev.verdict.server.persistence.PersistenceCommands());
 
     private CommandFamilies() {
     }

@@ -11,12 +11,18 @@ public final class Log {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss.SSS", Locale.ROOT);
     private static final long PID = ProcessHandle.current().pid();
     private static volatile PrintStream out = System.out;
+    /** Redis's role letter: C while reading the configuration, M once the server runs. */
+    private static volatile char role = 'M';
 
     private Log() {
     }
 
     public static void to(PrintStream stream) {
         out = stream;
+    }
+
+    public static void role(char r) {
+        role = r;
     }
 
     /** Notice level ({@code *}). */
@@ -35,7 +41,7 @@ public final class Log {
     }
 
     private static void write(char level, String message) {
-        out.println(PID + ":M " + TIME.format(ZonedDateTime.now()) + " " + level + " " + message);
+        out.println(PID + ":" + role + " " + TIME.format(ZonedDateTime.now()) + " " + level + " " + message);
         out.flush();
     }
 }

@@ -13,6 +13,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && dev.verdict.server.persistence.check.Checker.isSubcommand(args[0])) {
+            System.exit(dev.verdict.server.persistence.check.Checker.run(args, System.out));
+            return;
+        }
+        Log.role('C');
+        Log.warning("oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
+        Log.warning("Redis version=" + ServerContext.REDIS_VERSION + ", bits=64, commit=00000000, modified=0, pid="
+                + ProcessHandle.current().pid() + ", just started (Verdict reference server)");
         ServerConfig config;
         try {
             config = ServerConfig.fromArgs(args);
@@ -23,19 +31,31 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Log.notice("Verdict reference server (Redis " + ServerContext.REDIS_VERSION + " compatible) starting, pid="
-                + ProcessHandle.current().pid());
+        Log.warning(config.configFile() == null
+                ? "Warning: no config file specified, using the default config. In order to specify a config file use java -jar reference-server.jar /path/to/redis.conf"
+                : "Configuration loaded");
+        Log.role('M');
         RedisServer server;
         try {
             server = RedisServer.start(config);
+        } catch (dev.verdict.server.persistence.LoadingException e) {
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
-            Log.warning("Failed listening on port " + config.get("port") + " (tcp), aborting: " + e.getMessage());
+            Log.warning("Warning: Could not create server TCP listening socket " + config.get("bind") + ":"
+                    + config.get("port") + ": " + e.getMessage());
+            Log.warning("Failed listening on port " + config.get("port") + " (TCP), aborting.");
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "verdict-shutdown"));
         Log.notice("Running mode=standalone, port=" + server.port() + ".");
-        Log.notice("Server initialized");
+        Log.warning("Server initialized");
         Log.notice("Ready to accept connections");
+        try {
+            server.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -37,6 +37,7 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start(ServerConfig config) {
         ServerContext context = new ServerContext(config);
+        context.persistence().loadAtStartup();
         NetworkServer network = new NetworkServer(context);
         try {
             String bind = config.get("bind").split(" ")[0];
@@ -99,6 +100,8 @@ public final class RedisServer implements AutoCloseable {
         cron.stop();
         resumeEventLoop();
         network.close();
+        // the loop has stopped: the AOF's last buffer is written and fsynced from here
+        context.persistence().aof().close();
         closed.countDown();
     }
 

@@ -24,10 +24,8 @@ import io.netty.channel.Channel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The server-wide state every command can reach (Redis's {@code redisServer} struct):
@@ -52,18 +50,22 @@ public final class ServerContext implements KeyspaceListener {
     private final LatencyMonitor latency = new LatencyMonitor();
     private final Monitors monitors = new Monitors();
     private final ClientPause pause = new ClientPause();
+    private final dev.verdict.server.persistence.Persistence persistence = new dev.verdict.server.persistence.Persistence(this);
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
-    private final Set<Client> pendingWrites = new LinkedHashSet<>();
+    private final List<Client> pendingWrites = new ArrayList<>();
+    private final List<Client> heldByPause = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = randomRunId();
     private long nextClientId = 1;
     private long maxmemory;
+    private long protoMaxBulkLen;
+    private long clientQueryBufferLimit;
     private long slowlogThreshold;
     private int slowlogMaxLen;
     private long latencyThreshold;
+    private boolean latencyTracking;
     private boolean shuttingDown;
-    private boolean activeExpire = true;
     private Runnable shutdownHook = () -> { };
 
     public ServerContext(ServerConfig config) {
@@ -73,10 +75,12 @@ public final class ServerContext implements KeyspaceListener {
         this.dispatcher = new Dispatcher(this);
         this.keyspace = new Keyspace(config, this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
-        for (String name : List.of("maxmemory", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
-                "latency-monitor-threshold", "client-output-buffer-limit")) {
+        for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
+                "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit")) {
             configChanged(name);
         }
+        blocked.attach(this);
+        keyspace.listFactory(elements -> dev.verdict.server.type.list.ListType.of(elements, config));
     }
 
     public ServerConfig config() {
@@ -127,6 +131,11 @@ public final class ServerContext implements KeyspaceListener {
         return monitors;
     }
 
+    /** RDB and AOF persistence: dirty counter, SAVE/BGSAVE, loading. */
+    public dev.verdict.server.persistence.Persistence persistence() {
+        return persistence;
+    }
+
     public ClientPause pause() {
         return pause;
     }
@@ -152,13 +161,19 @@ public final class ServerContext implements KeyspaceListener {
         return maxmemory;
     }
 
-    /** DEBUG SET-ACTIVE-EXPIRE: when off, the cron leaves expired keys to lazy expiry. */
-    public boolean activeExpire() {
-        return activeExpire;
+    /** {@code latency-tracking}: per-command latency histograms for INFO latencystats. */
+    public boolean latencyTracking() {
+        return latencyTracking;
     }
 
-    public void activeExpire(boolean on) {
-        this.activeExpire = on;
+    /** {@code proto-max-bulk-len} in bytes (cached: the decoder reads it for every bulk). */
+    public long protoMaxBulkLen() {
+        return protoMaxBulkLen;
+    }
+
+    /** {@code client-query-buffer-limit} in bytes (cached). */
+    public long clientQueryBufferLimit() {
+        return clientQueryBufferLimit;
     }
 
     public boolean requiresPassword() {
@@ -172,7 +187,13 @@ public final class ServerContext implements KeyspaceListener {
      */
     public boolean configChanged(String name) {
         switch (name) {
-            case "maxmemory" -> maxmemory = config.getMemory("maxmemory");
+            case "maxmemory" -> {
+                maxmemory = config.getMemory("maxmemory");
+                keyspace.reloadSettings();
+            }
+            case "maxmemory-policy", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time" -> keyspace.reloadSettings();
+            case "proto-max-bulk-len" -> protoMaxBulkLen = config.getMemory(name);
+            case "client-query-buffer-limit" -> clientQueryBufferLimit = config.getMemory(name);
             case "notify-keyspace-events" -> {
                 return events.configure(config.get(name));
             }
@@ -182,6 +203,7 @@ public final class ServerContext implements KeyspaceListener {
                 slowLog.trimTo(slowlogMaxLen);
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
+            case "latency-tracking" -> latencyTracking = config.getBool(name);
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());
@@ -196,7 +218,7 @@ public final class ServerContext implements KeyspaceListener {
 
     public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
         if (!command.hasFlag("skip_slowlog")) {
-            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, dev.verdict.server.server.ClientInfo.address(client), client.name());
+            slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, client);
         }
         if (latencyThreshold > 0) {
             latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
@@ -218,10 +240,14 @@ public final class ServerContext implements KeyspaceListener {
 
     public void disconnect(Client client) {
         if (clients.remove(client.id()) == null) return;
-        pendingWrites.remove(client);
+        if (client.pendingWrite()) {
+            pendingWrites.remove(client);
+            client.pendingWrite(false);
+        }
         TransactionCommands.discardTransaction(client);
         pubsub.forget(client);
         monitors.remove(client);
+        blocked.disconnected(client);
         client.reply().discardOutput();
     }
 
@@ -231,6 +257,8 @@ public final class ServerContext implements KeyspaceListener {
 
     /** Marks a client whose replies must be written at the end of the current batch. */
     public void markPendingWrite(Client client) {
+        if (client.pendingWrite()) return;
+        client.pendingWrite(true);
         pendingWrites.add(client);
     }
 
@@ -239,23 +267,31 @@ public final class ServerContext implements KeyspaceListener {
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
+        // beforeSleep's flushAppendOnlyFile: with appendfsync always nothing is acknowledged before it is on disk
+        persistence.beforeReplies();
         if (pendingWrites.isEmpty()) return;
         long now = System.currentTimeMillis();
         List<Client> overLimit = null;
-        for (Client client : pendingWrites) {
+        for (int i = 0; i < pendingWrites.size(); i++) {
+            Client client = pendingWrites.get(i);
+            client.pendingWrite(false);
+            // Like Redis, the limit counts replies not yet sent, so it is checked before writing:
+            // a client over its limit gets nothing more and is closed.
+            if (!client.closingAfterReply() && outputLimits.exceeded(client, now)) {
+                if (overLimit == null) overLimit = new ArrayList<>();
+                overLimit.add(client);
+                continue;
+            }
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {
                 stats.netOutputBytes += out.readableBytes();
+                stats.totalWritesProcessed++;
                 if (client.closingAfterReply()) {
                     channel.writeAndFlush(out).addListener(f -> channel.close());
                     continue;
                 }
                 channel.writeAndFlush(out, channel.voidPromise());
-                if (outputLimits.exceeded(client, now)) {
-                    if (overLimit == null) overLimit = new ArrayList<>();
-                    overLimit.add(client);
-                }
             } else if (client.closingAfterReply()) {
                 channel.close();
             }
@@ -288,9 +324,18 @@ public final class ServerContext implements KeyspaceListener {
         return "id=" + client.id() + " addr=" + dev.verdict.server.server.ClientInfo.address(client) + " name=" + client.name();
     }
 
+    /** A client whose command CLIENT PAUSE holds; the cron replays it when the pause ends. */
+    public void heldByPause(Client client) {
+        if (!heldByPause.contains(client)) heldByPause.add(client);
+    }
+
     /** Replays commands held by CLIENT PAUSE once it has ended. */
     void resumePausedClients() {
-        for (Client client : new ArrayList<>(clients.values())) {
+        if (heldByPause.isEmpty()) return;
+        List<Client> waiting = new ArrayList<>(heldByPause);
+        heldByPause.clear();
+        for (Client client : waiting) {
+            if (!clients.containsKey(client.id())) continue;
             var held = client.postponed();
             if (held == null) continue;
             client.clearPostponed();
@@ -326,12 +371,15 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyModified(Database db, byte[] key) {
+        persistence.incrementDirty();
         watchedKeys.touch(db, key);
+        // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
+        blocked.signalKeyAsReady(db, key);
     }
 
     @Override
     public void keyExpired(Database db, byte[] key) {
-        stats.expiredKeys++;
+        persistence.keyExpired(db.id(), key);
         watchedKeys.touchExpired(db, key);
         events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
     }

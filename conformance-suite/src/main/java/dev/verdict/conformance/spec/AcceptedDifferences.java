@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * Known reference-server differences that must not break the build, read from the classpath
  * file {@code accepted-differences.txt} (shared with the differential engine). One per line:
  * {@code <kind> <id-or-command> <target-kind> : <reason>}, kind {@code spec} or {@code diff};
- * {@code #} starts a comment; {@code *} as target kind matches every kind.
+ * {@code #} starts a comment; a target kind ending in {@code *} is a prefix ({@code REFERENCE_*},
+ * or {@code *} for every kind).
  */
 public final class AcceptedDifferences {
 
@@ -57,10 +59,17 @@ public final class AcceptedDifferences {
             if (head.length < 3) {
                 throw new IllegalArgumentException(RESOURCE + ": expected '<kind> <id-or-command> <target-kind>' in: " + raw);
             }
-            String subject = String.join(" ", java.util.Arrays.copyOfRange(head, 1, head.length - 1));
+            String subject = String.join(" ", Arrays.copyOfRange(head, 1, head.length - 1));
             entries.add(new Entry(head[0], subject, head[head.length - 1], line.substring(colon + 3).strip()));
         }
         return new AcceptedDifferences(entries);
+    }
+
+    private static boolean targetKindMatches(String pattern, String targetKind) {
+        if (pattern.endsWith("*")) {
+            return targetKind.toUpperCase().startsWith(pattern.substring(0, pattern.length() - 1).toUpperCase());
+        }
+        return pattern.equalsIgnoreCase(targetKind);
     }
 
     /**
@@ -69,7 +78,7 @@ public final class AcceptedDifferences {
      */
     public Optional<Entry> find(String kind, String targetKind, String... subjects) {
         for (Entry e : entries) {
-            if (!e.kind().equals(kind) || !(e.targetKind().equals("*") || e.targetKind().equalsIgnoreCase(targetKind))) {
+            if (!e.kind().equals(kind) || !targetKindMatches(e.targetKind(), targetKind)) {
                 continue;
             }
             for (String s : subjects) {

@@ -71,6 +71,10 @@ final class SpecInvocation implements TestTemplateInvocationContext, ParameterRe
         session = new SpecSession(target, client, protocol, admin);
         startNanos = System.nanoTime();
         recorded = false;
+        if (!target.available()) {
+            record(context, SpecResults.Status.skipped, target.unavailableReason(), null);
+            throw new TestAbortedException(target.name() + " is unavailable: " + target.unavailableReason());
+        }
         Allure.label("feature", results.family());
         Allure.label("story", command);
         Allure.parameter("target", target.name());
@@ -109,7 +113,7 @@ final class SpecInvocation implements TestTemplateInvocationContext, ParameterRe
                 record(context, SpecResults.Status.passed, null, null);
             }
         }
-        if (session != null) {
+        if (session != null && target.available()) {
             session.close();
         }
     }

@@ -4,10 +4,17 @@ import dev.verdict.conformance.client.ClientKind;
 import dev.verdict.conformance.client.ClientReply;
 import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespConnection;
+import dev.verdict.conformance.client.RespReply;
+import dev.verdict.conformance.client.RespValue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a spec case works with: connections to one target through one client and protocol,
@@ -24,6 +31,9 @@ public final class SpecSession {
     private final TargetAdmin admin;
     private final List<SpecConnection> connections = new ArrayList<>();
     private final StringBuilder transcript = new StringBuilder();
+    /** Every argument sent, as text: the clean-up on servers without FLUSHALL deletes these names. */
+    private final Set<String> namesSent = new LinkedHashSet<>();
+    private final Map<String, String> restoreConfig = new LinkedHashMap<>();
     private SpecConnection primary;
     private boolean clean;
 
@@ -78,6 +88,30 @@ public final class SpecSession {
         return c;
     }
 
+    /**
+     * {@code CONFIG SET name value} for this case only: the previous value is read first and put
+     * back when the case ends, so targets shared by every case keep Redis's defaults.
+     */
+    public void configSet(String name, String value) {
+        Call previous = call("CONFIG", "GET", name);
+        RespValue.MapValue asMap = previous.value() instanceof RespValue.MapValue m ? m : null;
+        List<RespValue> flat = asMap != null ? null : ReplyComparison.elements(previous.value());
+        String old = asMap != null && asMap.entries().size() == 1 ? ReplyComparison.textOf(asMap.entries().get(0).getValue())
+                : flat != null && flat.size() == 2 ? ReplyComparison.textOf(flat.get(1)) : null;
+        if (old == null) {
+            throw new IllegalStateException("CONFIG GET " + name + " answered " + previous.reply());
+        }
+        call("CONFIG", "SET", name, value).is(Replies.ok());
+        if (!restoreConfig.containsKey(name)) {
+            restoreConfig.put(name, old);
+        }
+    }
+
+    /** See {@link SpecConnection#rawCall}. */
+    public RespReply rawCall(String... args) {
+        return primary().rawCall(args);
+    }
+
     public RespConnection raw() {
         return primary().raw();
     }
@@ -94,10 +128,17 @@ public final class SpecSession {
         return target;
     }
 
-    void ensureClean() {
+    /** Flushes the target now rather than at the first command (cases that write raw bytes first). */
+    public void ensureClean() {
         if (!clean) {
             clean = true;
-            admin.flushAll(target);
+            admin.prepare(target);
+        }
+    }
+
+    void sent(byte[][] args) {
+        for (int i = 1; i < args.length; i++) {
+            namesSent.add(new String(args[i], StandardCharsets.UTF_8));
         }
     }
 
@@ -107,6 +148,11 @@ public final class SpecSession {
             transcript.append("  expected: ").append(expected).append('\n');
         }
         transcript.append(ok ? "  got:      " : "  GOT:      ").append(Call.describe(actual)).append('\n');
+    }
+
+    /** Where a command ran, for failure messages: {@code conn-1 @ reference (in-JVM) | raw | RESP2}. */
+    String where(SpecConnection c) {
+        return c.label() + " @ " + target.name() + " | " + clientKind.label() + " | " + c.protocol();
     }
 
     String transcript() {
@@ -120,6 +166,10 @@ public final class SpecSession {
             } catch (RuntimeException ignored) {
                 // a connection the case broke on purpose (QUIT, RESET) may fail to close cleanly
             }
+        }
+        if (clean) {
+            admin.restoreConfig(target, restoreConfig);
+            admin.cleanUp(target, namesSent);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.verdict.conformance.client;
 
-import dev.verdict.conformance.spec.TemporaryRedisProcess;
+import dev.verdict.conformance.target.Target;
+import dev.verdict.conformance.target.TargetSpec;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,16 +17,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The raw client against real Redis: exact bytes, both protocols, pipelining and timeouts. */
 class RespConnectionTest {
 
-    private static TemporaryRedisProcess redis;
+    private static Target redis;
 
     @BeforeAll
     static void startRedis() {
-        redis = TemporaryRedisProcess.start();
+        TargetSpec spec = TargetSpec.parse("redis-process");
+        Assumptions.assumeTrue(spec.unavailableReason().isEmpty(), () -> spec.unavailableReason().orElse(""));
+        redis = spec.create();
+        redis.start();
     }
 
     @AfterAll
     static void stopRedis() {
-        redis.close();
+        if (redis != null) {
+            redis.stop();
+        }
     }
 
     @BeforeEach
@@ -35,7 +42,7 @@ class RespConnectionTest {
     }
 
     private static RespConnection open(Protocol protocol) {
-        return RespConnection.open("127.0.0.1", redis.port(), protocol, Duration.ofSeconds(5));
+        return RespConnection.open("127.0.0.1", redis.endpoint().port(), protocol, Duration.ofSeconds(5));
     }
 
     @Test

@@ -119,4 +119,42 @@ class HashesSpec {
         s.call("HDEL", "many", "one-more", "f1", "f2").is(integer(3));
         s.call("OBJECT", "ENCODING", "many").is(bulk("hashtable"));
     }
+
+    @SpecCase("HGET")
+    void hashCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"HGET", "str", "f"}, {"HSET", "str", "f", "v"}, {"HDEL", "str", "f"},
+                {"HGETALL", "str"}, {"HKEYS", "str"}, {"HVALS", "str"}, {"HLEN", "str"}, {"HEXISTS", "str", "f"},
+                {"HINCRBY", "str", "f", "1"}, {"HMGET", "str", "f"}, {"HRANDFIELD", "str"}, {"HSCAN", "str", "0"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
+
+    @SpecCase("HGET")
+    void hashCommandArity(SpecSession s) {
+        s.call("HGET", "h").is(wrongArity("hget"));
+        s.call("HMSET", "h", "f").is(wrongArity("hmset"));
+        s.call("HDEL", "h").is(wrongArity("hdel"));
+        s.call("HINCRBY", "h", "f").is(wrongArity("hincrby"));
+    }
+
+    @SpecCase("OBJECT ENCODING")
+    void listpackLimitsFollowConfiguration(SpecSession s) {
+        s.configSet("hash-max-listpack-entries", "2");
+        s.configSet("hash-max-listpack-value", "8");
+        s.call("HSET", "h", "a", "1", "b", "2").is(integer(2));
+        s.call("OBJECT", "ENCODING", "h").is(bulk("listpack"));
+        s.call("HSET", "h", "c", "3").is(integer(1));
+        s.call("OBJECT", "ENCODING", "h").is(bulk("hashtable"));
+        s.call("HSET", "v", "f", "12345678").is(integer(1));
+        s.call("OBJECT", "ENCODING", "v").is(bulk("listpack"));
+        s.call("HSET", "v", "field-longer-than-8", "x").is(integer(1));
+        s.call("OBJECT", "ENCODING", "v").is(bulk("hashtable"));
+    }
+
+    @SpecCase("HRANDFIELD")
+    void hrandfieldRejectsLongMin(SpecSession s) {
+        s.call("HSET", "h", "f", "v").is(integer(1));
+        s.call("HRANDFIELD", "h", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+    }
 }

@@ -205,4 +205,24 @@ class ListsSpec {
         s.call("OBJECT", "ENCODING", "big").is(bulk("quicklist"));
         s.call("LINDEX", "big", "150").is(bulk("element-150"));
     }
+
+    @SpecCase("LRANGE")
+    void listCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"RPUSH", "str", "a"}, {"LRANGE", "str", "0", "-1"}, {"LLEN", "str"},
+                {"LPOP", "str"}, {"LINDEX", "str", "0"}, {"LSET", "str", "0", "x"}, {"LREM", "str", "0", "a"},
+                {"LTRIM", "str", "0", "1"}, {"LINSERT", "str", "BEFORE", "a", "b"}, {"LPOS", "str", "a"},
+                {"LMOVE", "str", "dst", "LEFT", "LEFT"}, {"BLPOP", "str", "0.01"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
+
+    @SpecCase("LRANGE")
+    void listCommandArity(SpecSession s) {
+        s.call("LRANGE", "l", "0").is(wrongArity("lrange"));
+        s.call("LLEN").is(wrongArity("llen"));
+        s.call("LINSERT", "l", "BEFORE", "a").is(wrongArity("linsert"));
+        s.call("LPOP", "l", "1", "2").is(wrongArity("lpop"));
+        s.call("BLPOP", "l").is(wrongArity("blpop"));
+    }
 }

@@ -130,4 +130,43 @@ class SetsSpec {
         s.call("SADD", "words", "a").is(integer(1));
         s.call("OBJECT", "ENCODING", "words").is(bulk("hashtable"));
     }
+
+    @SpecCase("SMEMBERS")
+    void setCommandsOnOtherTypesAnswerWrongtype(SpecSession s) {
+        s.call("SET", "str", "v").is(ok());
+        for (String[] c : new String[][] {{"SMEMBERS", "str"}, {"SREM", "str", "a"}, {"SISMEMBER", "str", "a"},
+                {"SCARD", "str"}, {"SPOP", "str"}, {"SRANDMEMBER", "str"}, {"SINTER", "str"},
+                {"SINTERSTORE", "dst", "str"}, {"SSCAN", "str", "0"}, {"SMISMEMBER", "str", "a"}}) {
+            s.call(c).is(wrongType());
+        }
+    }
+
+    @SpecCase("SMEMBERS")
+    void setCommandArity(SpecSession s) {
+        s.call("SADD", "s").is(wrongArity("sadd"));
+        s.call("SMEMBERS").is(wrongArity("smembers"));
+        s.call("SMOVE", "a", "b").is(wrongArity("smove"));
+        s.call("SPOP", "s", "1", "2").is(syntaxError());
+    }
+
+    @SpecCase("OBJECT ENCODING")
+    void intsetLimitFollowsConfiguration(SpecSession s) {
+        s.configSet("set-max-intset-entries", "3");
+        s.call("SADD", "s", "1", "2", "3").is(integer(3));
+        s.call("OBJECT", "ENCODING", "s").is(bulk("intset"));
+        s.call("SADD", "s", "4").is(integer(1));
+        s.call("OBJECT", "ENCODING", "s").is(bulk("hashtable"));
+        s.call("SREM", "s", "4", "3").is(integer(2));
+        s.call("OBJECT", "ENCODING", "s").is(bulk("hashtable"));
+        s.call("SADD", "big", "9223372036854775807", "-9223372036854775808").is(integer(2));
+        s.call("OBJECT", "ENCODING", "big").is(bulk("intset"));
+        s.call("SADD", "big", "9223372036854775808").is(integer(1));
+        s.call("OBJECT", "ENCODING", "big").is(bulk("hashtable"));
+    }
+
+    @SpecCase("SRANDMEMBER")
+    void srandmemberRejectsLongMin(SpecSession s) {
+        s.call("SADD", "s", "a").is(integer(1));
+        s.call("SRANDMEMBER", "s", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+    }
 }

@@ -40,6 +40,7 @@ public final class Client {
     private String lastCommand = "NULL";
     private long outputSoftLimitSince;
     private ArrayDeque<byte[][]> postponed;
+    private boolean pendingWrite;
 
     public Client(long id, ServerContext server, Channel channel) {
         this.id = id;
@@ -216,6 +217,15 @@ public final class Client {
 
     public void clearPostponed() {
         postponed = null;
+    }
+
+    /** Whether the client is on the server's list of outputs to flush at the end of the batch. */
+    public boolean pendingWrite() {
+        return pendingWrite;
+    }
+
+    public void pendingWrite(boolean pending) {
+        this.pendingWrite = pending;
     }
 
     /** Bytes of replies not yet handed to the kernel: our buffer plus Netty's outbound queue. */

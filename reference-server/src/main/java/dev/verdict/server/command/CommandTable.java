@@ -70,9 +70,39 @@ public final class CommandTable {
         return container == null ? null : container.subcommand(fullName.substring(bar + 1));
     }
 
-    /** The top-level command named by {@code name} (any case), or null. */
+    /** The top-level command named by {@code name} (any case), or null; no allocation on the hot path. */
     public CommandSpec lookup(byte[] name) {
-        return commands.get(lowerAscii(name));
+        if (byName == null) buildIndex();
+        int mask = byName.length - 1;
+        for (int i = caseFoldedHash(name) & mask; ; i = (i + 1) & mask) {
+            CommandSpec spec = byName[i];
+            if (spec == null) return null;
+            if (Args.is(name, spec.name())) return spec;
+        }
+    }
+
+    /** Open addressing over case-folded names, built once after loading. */
+    private CommandSpec[] byName;
+
+    private void buildIndex() {
+        CommandSpec[] table = new CommandSpec[Integer.highestOneBit(commands.size() * 4)];
+        int mask = table.length - 1;
+        for (CommandSpec spec : commands.values()) {
+            int i = caseFoldedHash(spec.name().getBytes(StandardCharsets.US_ASCII)) & mask;
+            while (table[i] != null) i = (i + 1) & mask;
+            table[i] = spec;
+        }
+        byName = table;
+    }
+
+    private static int caseFoldedHash(byte[] name) {
+        int h = 0;
+        for (byte b : name) {
+            int c = b & 0xff;
+            if (c >= 'A' && c <= 'Z') c += 32;
+            h = 31 * h + c;
+        }
+        return h ^ (h >>> 16);
     }
 
     /** Every top-level command of Redis 7.0.15, implemented or not. */

@@ -83,6 +83,11 @@ public final class Dispatcher {
                 return;
             }
         }
+        // Redis's writeCommandsDeniedByDiskError: a failed BGSAVE stops writes (and PING) on a master.
+        if ((command.hasFlag("write") || name.equals("ping")) && server.persistence().writesDeniedByDiskError()) {
+            reject(client, command, dev.verdict.server.persistence.Persistence.BGSAVE_ERROR);
+            return;
+        }
         if (client.subscriptions().active() && client.protocol() == 2 && !allowedWhileSubscribed(name)) {
             reject(client, command, "ERR Can't execute '" + command.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
@@ -91,6 +96,7 @@ public final class Dispatcher {
         if (server.pause().holds(command, tx)) {
             client.postpone(argv);
             client.channel().config().setAutoRead(false);
+            server.heldByPause(client);
             return;
         }
         if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("multi") && !name.equals("watch")
@@ -109,16 +115,34 @@ public final class Dispatcher {
     public void call(Client client, CommandSpec command, byte[][] argv) {
         long errorsBefore = client.reply().errorCount();
         long start = System.nanoTime();
-        command.handler().execute(client, argv);
-        long micros = (System.nanoTime() - start) / 1000;
+        String family = command.parent() == null ? command.name() : command.parent().name();
+        server.persistence().beforeCall(client, family, argv);
+        try {
+            command.handler().execute(client, argv);
+        } catch (RuntimeException bug) {
+            // A half-written reply would desynchronize the client, so it gets an error and is closed.
+            dev.verdict.server.Log.warning("Command " + command.fullName() + " failed: " + bug);
+            server.stats().unexpectedErrorReplies++;
+            client.reply().error("ERR internal error in '" + command.fullName() + "': " + bug);
+            client.closeAfterReply();
+        }
+        // propagation to the AOF (Redis's call → propagatePendingCommands)
+        server.persistence().afterCall(client, family, argv);
+        long nanos = System.nanoTime() - start;
+        long micros = nanos / 1000;
         CommandStats stats = command.stats();
+        if (server.latencyTracking()) {
+            if (stats.latency == null) stats.latency = new LatencyHistogram();
+            stats.latency.record(nanos);
+        }
         stats.calls++;
         stats.micros += micros;
         if (client.reply().errorCount() > errorsBefore) stats.failedCalls++;
         server.stats().commandsProcessed++;
         client.lastCommand(command.fullName());
         server.observeCall(client, command, argv, micros);
-        server.blocked().serveReadyKeys();
+        // Inside EXEC (or a script) the keys wait until the whole transaction has run, as in Redis.
+        if (!client.denyBlocking()) server.blocked().serveReadyKeys();
     }
 
     /** Redis's allowProtectedAction for DEBUG: {@code yes}, or {@code local} from a loopback client. */

@@ -1,6 +1,7 @@
 package dev.verdict.server.config;
 
 import dev.verdict.server.resp.InlineSplitter;
+import dev.verdict.server.util.Repr;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,23 +75,39 @@ public final class ServerConfig {
      */
     public static ServerConfig fromArgs(String... args) {
         ServerConfig config = new ServerConfig();
+        List<String> lines = new ArrayList<>();
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("--")) {
             config.configFile = Path.of(args[0]).toAbsolutePath();
-            config.applyFile(config.configFile);
+            try {
+                lines.addAll(Files.readAllLines(config.configFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConfigException("Fatal error, can't open config file '" + config.configFile + "': "
+                        + e.getMessage());
+            }
             i = 1;
         }
+        // Like redis-server: the options become config lines after the file's, one blank line between.
+        lines.add("");
         StringBuilder line = null;
         for (; i < args.length; i++) {
             if (args[i].startsWith("--") && args[i].length() > 2) {
-                if (line != null) config.applyLine(line.toString());
+                if (line != null) lines.add(line.toString());
                 line = new StringBuilder(args[i].substring(2));
             } else {
                 if (line == null) throw new ConfigException("Invalid argument '" + args[i] + "'");
-                line.append(' ').append(quote(args[i]));
+                line.append(' ').append(Repr.quote(args[i]));
             }
         }
-        if (line != null) config.applyLine(line.toString());
+        if (line != null) lines.add(line.toString());
+        for (int n = 0; n < lines.size(); n++) {
+            try {
+                config.applyLine(lines.get(n));
+            } catch (ConfigException e) {
+                throw new ConfigException("Reading the configuration file, at line " + (n + 1) + "\n>>> '"
+                        + lines.get(n).strip() + "'\n" + e.getMessage());
+            }
+        }
         return config;
     }
 
@@ -116,8 +133,8 @@ public final class ServerConfig {
         String name = new String(parts.get(0), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         List<String> args = new ArrayList<>();
         for (int i = 1; i < parts.size(); i++) args.add(new String(parts.get(i), StandardCharsets.UTF_8));
-        if (!contains(name)) throw new ConfigException("Bad directive or wrong number of arguments");
-        set(name, String.join(" ", args));
+        if (!contains(name) || args.isEmpty()) throw new ConfigException("Bad directive or wrong number of arguments");
+        set(name, ConfigSchema.normalize(name, String.join(" ", args), defaultValue(name)));
     }
 
     /** Redis's default for the parameter (CONFIG REWRITE leaves defaults out of the file). */
@@ -177,10 +194,5 @@ public final class ServerConfig {
 
     private static String canonical(String name) {
         return ALIASES.getOrDefault(name, name);
-    }
-
-    private static String quote(String arg) {
-        if (!arg.isEmpty() && arg.chars().noneMatch(c -> c == ' ' || c == '"' || c == '\'' || c == '\\')) return arg;
-        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -96,7 +96,7 @@ public final class ConnectionCommands implements CommandFamily {
             return;
         }
         if (!client.authenticated()) {
-            client.reply().error("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
+            client.reply().error("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
             return;
         }
         if (name != null) client.name(name);

@@ -57,6 +57,18 @@ public final class AccessClock {
         return seconds * 1000;
     }
 
+    /** objectSetLRUOrLFU for a loaded IDLE (seconds): the LRU time that gives that idle time now. */
+    public int lruForIdle(long idleSeconds) {
+        long abs = lruClock() - idleSeconds;
+        if (abs < 0) abs = (LRU_CLOCK_MAX + abs) & LRU_CLOCK_MAX;
+        return (int) abs;
+    }
+
+    /** objectSetLRUOrLFU for a loaded FREQ: the counter stamped with the current minute. */
+    public int lfuForFrequency(int frequency) {
+        return (minutes() << 8) | (frequency & 0xff);
+    }
+
     /** LFUDecrAndReturn: the counter after the decay owed since its last access. */
     public int frequency(RedisObject o) {
         return decayedCounter(o.lru());

@@ -38,6 +38,7 @@ public final class Database {
     private final LongSupplier clock;
     private final AccessClock access;
     private final KeyspaceStats stats;
+    private final SnapshotGuard snapshots;
     private Dict<KeyEntry> dict = new Dict<>();
     private Dict<ExpireEntry> expires = new Dict<>();
     /** Bytes charged for keys, values and expiry entries (table buckets are counted apart). */
@@ -46,10 +47,12 @@ public final class Database {
     long expireCursor;
 
     public Database(int id, KeyspaceListener listener, LongSupplier clock) {
-        this(id, listener, clock, new AccessClock(clock), new KeyspaceStats());
+        this(id, listener, clock, new AccessClock(clock), new KeyspaceStats(), new SnapshotGuard());
     }
 
-    Database(int id, KeyspaceListener listener, LongSupplier clock, AccessClock access, KeyspaceStats stats) {
+    Database(int id, KeyspaceListener listener, LongSupplier clock, AccessClock access, KeyspaceStats stats,
+             SnapshotGuard snapshots) {
+        this.snapshots = snapshots;
         this.id = id;
         this.listener = listener;
         this.clock = clock;
@@ -71,7 +74,7 @@ public final class Database {
         KeyEntry e = liveEntry(key);
         if (e == null) return null;
         access.touch(e.value);
-        return e.value;
+        return snapshots.active() ? unshareCollection(e) : e.value;
     }
 
     /** lookupKeyRead: as {@link #lookup} and also counted in keyspace hits and misses. */
@@ -83,7 +86,24 @@ public final class Database {
         }
         stats.keyspaceHits++;
         access.touch(e.value);
-        return e.value;
+        return snapshots.active() ? unshareCollection(e) : e.value;
+    }
+
+    /**
+     * Copy-on-write for collections: type commands look values up with {@link #lookup} or
+     * {@link #lookupRead} and may change them in place, so while a snapshot (BGSAVE) holds the
+     * value, the key gets a private deep copy first; the snapshot keeps the original. Strings
+     * are immutable except through {@code StringType.writable}, which copies on its own.
+     */
+    private RedisObject unshareCollection(KeyEntry e) {
+        RedisObject value = e.value;
+        if (value.type() == ObjectType.STRING || !snapshots.holds(value)) return value;
+        RedisObject copy = value.duplicate();
+        copy.lru(value.lru());
+        memory -= value.memoryCharge;
+        memory += charge(copy);
+        e.value = copy;
+        return copy;
     }
 
     /** LOOKUP_NOTOUCH: applies lazy expiry but leaves the access clock alone (OBJECT, TYPE, DEBUG). */
@@ -155,6 +175,29 @@ public final class Database {
         memory -= e.value.memoryCharge;
         memory += charge(value);
         e.value = value;
+    }
+
+    /**
+     * The write-lookup for in-place changes: the key's value, or null; when a running snapshot
+     * (BGSAVE) still references the value, a deep copy replaces it in the dictionary first, so
+     * the snapshot keeps the value as it was. Every writer that mutates a value must use it.
+     */
+    public RedisObject lookupWritable(byte[] key) {
+        RedisObject value = lookup(key);
+        return value == null ? null : unshare(key, value);
+    }
+
+    /** As {@link #lookupWritable} for a value already looked up. */
+    public RedisObject unshare(byte[] key, RedisObject value) {
+        if (!snapshots.holds(value)) return value;
+        RedisObject copy = value.duplicate();
+        replaceValue(key, copy);
+        return copy;
+    }
+
+    /** True when a running snapshot references {@code value}. */
+    public boolean snapshotHolds(RedisObject value) {
+        return snapshots.holds(value);
     }
 
     /** Deletes the key; true when it existed. */
@@ -282,6 +325,25 @@ public final class Database {
      */
     public void forEachEntry(BiConsumer<byte[], RedisObject> action) {
         dict.forEach(e -> action.accept(e.key, e.value));
+    }
+
+    /** A key, its value and its expiry time (-1 for none), for snapshots. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(byte[] key, RedisObject value, long expireAt);
+    }
+
+    /** Every stored entry with its TTL, expired or not, nothing touched (RDB saving). */
+    public void forEachEntryWithExpire(EntryVisitor visitor) {
+        boolean anyExpire = expires.size() > 0;
+        dict.forEach(e -> {
+            long when = -1;
+            if (anyExpire) {
+                ExpireEntry x = expires.find(e.key);
+                if (x != null) when = x.when;
+            }
+            visitor.visit(e.key, e.value, when);
+        });
     }
 
     /** SWAPDB: exchanges contents (keys, TTLs, accounting) with another database. */

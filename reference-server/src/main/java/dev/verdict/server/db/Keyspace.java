@@ -15,6 +15,7 @@ public final class Keyspace {
     private final ServerConfig config;
     private final AccessClock access;
     private final KeyspaceStats stats = new KeyspaceStats();
+    private final SnapshotGuard snapshots = new SnapshotGuard();
     private final ActiveExpire activeExpire = new ActiveExpire();
     private final Eviction eviction = new Eviction();
     private boolean activeExpireEnabled = true;
@@ -45,7 +46,7 @@ public final class Keyspace {
         this.config = config;
         this.access = new AccessClock(clock);
         databases = new Database[count];
-        for (int i = 0; i < count; i++) databases[i] = new Database(i, listener, clock, access, stats);
+        for (int i = 0; i < count; i++) databases[i] = new Database(i, listener, clock, access, stats, snapshots);
         reloadSettings();
     }
 
@@ -63,6 +64,11 @@ public final class Keyspace {
 
     public KeyspaceStats stats() {
         return stats;
+    }
+
+    /** Copy-on-write for BGSAVE's point-in-time snapshot. */
+    public SnapshotGuard snapshots() {
+        return snapshots;
     }
 
     public AccessClock accessClock() {

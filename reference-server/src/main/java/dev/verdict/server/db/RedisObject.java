@@ -18,6 +18,9 @@ public abstract class RedisObject {
      */
     int memoryCharge;
 
+    /** The epoch of the snapshot that captured this value (see {@link SnapshotGuard}). */
+    int snapshotEpoch;
+
     public abstract ObjectType type();
 
     public abstract Encoding encoding();

@@ -25,13 +25,20 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (ProtectedMode.denies(server, ctx.channel())) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ProtectedMode.DENIED))
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            server.stats().rejectedConnections++;
+            return;
+        }
         client = server.connect(ctx.channel());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (client.closingAfterReply()) return; // Redis ignores what follows QUIT or a protocol error
+        if (client == null || client.closingAfterReply()) return; // Redis ignores what follows QUIT or a protocol error
+        if (server.blocked().deferIfBlocked(client, (byte[][]) msg)) return; // Redis stops reading a blocked client
         server.dispatcher().dispatch(client, (byte[][]) msg);
     }
 

@@ -53,17 +53,18 @@ public final class NetworkServer {
         RequestLimits limits = new RequestLimits() {
             @Override
             public long protoMaxBulkLen() {
-                return server.config().getMemory("proto-max-bulk-len");
+                return server.protoMaxBulkLen();
             }
 
             @Override
             public long clientQueryBufferLimit() {
-                return server.config().getMemory("client-query-buffer-limit");
+                return server.clientQueryBufferLimit();
             }
 
             @Override
             public void bytesRead(int count) {
                 server.stats().netInputBytes += count;
+                server.stats().totalReadsProcessed++;
             }
         };
         ServerBootstrap bootstrap = new ServerBootstrap()

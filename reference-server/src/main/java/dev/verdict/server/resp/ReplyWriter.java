@@ -155,7 +155,24 @@ public final class ReplyWriter {
         crlf(b);
     }
 
+    /** A big number: {@code (digits} in RESP3, a bulk string in RESP2. */
+    public void bigNumber(String digits) {
+        if (!resp3()) {
+            bulk(digits);
+            return;
+        }
+        ByteBuf b = buffer();
+        b.writeByte('(');
+        b.writeCharSequence(digits, StandardCharsets.US_ASCII);
+        crlf(b);
+    }
+
     // ---- aggregates: write the header, then exactly that many elements
+
+    /** RESP3 attributes ({@code |n}) of the reply that follows; RESP2 has none, callers skip them there. */
+    public void attributeHeader(long pairs) {
+        aggregateHeader('|', pairs);
+    }
 
     public void arrayHeader(long length) {
         aggregateHeader('*', length);
@@ -251,11 +268,28 @@ public final class ReplyWriter {
         b.writeShort(0x0d0a);
     }
 
+    /** Decimal digits straight into the buffer: replies are written without a String per number. */
     private static void writeDecimal(ByteBuf b, long value) {
         if (value >= 0 && value < 10) {
             b.writeByte('0' + (int) value);
             return;
         }
-        b.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+        if (value == Long.MIN_VALUE) {
+            b.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+            return;
+        }
+        if (value < 0) {
+            b.writeByte('-');
+            value = -value;
+        }
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) digits++;
+        int at = b.writerIndex();
+        b.ensureWritable(digits);
+        for (int i = digits - 1; i >= 0; i--) {
+            b.setByte(at + i, '0' + (int) (value % 10));
+            value /= 10;
+        }
+        b.writerIndex(at + digits);
     }
 }

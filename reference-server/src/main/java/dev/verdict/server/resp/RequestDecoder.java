@@ -92,7 +92,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             if (in.readableBytes() > INLINE_MAX) throw new ProtocolException("Protocol error: too big mbulk count string");
             return false;
         }
-        long count = parseLong(in, in.readerIndex() + 1, eol);
+        long count = number.parsed(in, in.readerIndex() + 1, eol);
         if (count == Long.MIN_VALUE || count > MULTIBULK_MAX) {
             throw new ProtocolException("Protocol error: invalid multibulk length");
         }
@@ -119,7 +119,7 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (type != '$') {
             throw new ProtocolException("Protocol error: expected '$', got '" + (char) (type & 0xff) + "'");
         }
-        long length = parseLong(in, in.readerIndex() + 1, eol);
+        long length = number.parsed(in, in.readerIndex() + 1, eol);
         if (length == Long.MIN_VALUE || length < 0 || length > limits.protoMaxBulkLen()) {
             throw new ProtocolException("Protocol error: invalid bulk length");
         }
@@ -151,25 +151,56 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private static int findCrlf(ByteBuf in) {
-        int cr = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\r');
+    /** The CR ending the header line at the reader index, parsing its number on the way; -1 if incomplete. */
+    private int findCrlf(ByteBuf in) {
+        int from = in.readerIndex() + 1;
+        number.reset();
+        int cr = from >= in.writerIndex() ? -1 : in.forEachByte(from, in.writerIndex() - from, number);
         if (cr < 0 || cr + 1 >= in.writerIndex()) return -1;
         return cr;
     }
 
-    /** Parses a signed decimal in [from, to); Long.MIN_VALUE when it is not one (as string2ll fails). */
-    private static long parseLong(ByteBuf in, int from, int to) {
-        if (from >= to) return Long.MIN_VALUE;
-        boolean negative = in.getByte(from) == '-';
-        int i = negative ? from + 1 : from;
-        if (i >= to || to - i > 18) return Long.MIN_VALUE;
-        long value = 0;
-        for (; i < to; i++) {
-            byte b = in.getByte(i);
-            if (b < '0' || b > '9') return Long.MIN_VALUE;
-            value = value * 10 + (b - '0');
+    private final HeaderNumber number = new HeaderNumber();
+
+    /**
+     * Parses the decimal of a {@code *N} or {@code $N} line in the same single pass that finds
+     * its CR, as string2ll would judge it (at most 18 digits here, optional minus).
+     */
+    private static final class HeaderNumber implements io.netty.util.ByteProcessor {
+        private long value;
+        private int digits;
+        private boolean negative;
+        private boolean invalid;
+        private boolean first;
+
+        void reset() {
+            value = 0;
+            digits = 0;
+            negative = false;
+            invalid = false;
+            first = true;
         }
-        return negative ? -value : value;
+
+        @Override
+        public boolean process(byte b) {
+            if (b == '\r') return false;
+            if (first && b == '-') {
+                negative = true;
+            } else if (b >= '0' && b <= '9' && digits < 18) {
+                value = value * 10 + (b - '0');
+                digits++;
+            } else {
+                invalid = true;
+            }
+            first = false;
+            return true;
+        }
+
+        long parsed(ByteBuf in, int from, int to) {
+            if (invalid || digits == 0) return Long.MIN_VALUE;
+            return negative ? -value : value;
+        }
     }
+
 
 }

@@ -40,7 +40,7 @@ public final class DebugCommand implements CommandFamily {
             }
             case "set-active-expire" -> {
                 if (argv.length != 3) break;
-                server.activeExpire(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
+                server.keyspace().activeExpireEnabled(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
                 client.reply().ok();
                 return;
             }
@@ -59,6 +59,15 @@ public final class DebugCommand implements CommandFamily {
                 }
                 return;
             }
+            case "reload" -> {
+                dev.verdict.server.persistence.PersistenceCommands.debugReload(client, argv);
+                return;
+            }
+            case "protocol" -> {
+                if (argv.length != 3) break;
+                protocol(client, Args.utf8(argv[2]).toLowerCase(java.util.Locale.ROOT));
+                return;
+            }
             case "object" -> {
                 if (argv.length != 3) break;
                 object(client, argv[2]);
@@ -69,6 +78,55 @@ public final class DebugCommand implements CommandFamily {
         }
         client.reply().error("ERR unknown subcommand or wrong number of arguments for '" + Args.utf8(argv[1])
                 + "'. Try DEBUG HELP.");
+    }
+
+    /** DEBUG PROTOCOL: one sample of each reply type, for client libraries' tests. */
+    private static void protocol(Client client, String type) {
+        var reply = client.reply();
+        switch (type) {
+            case "string" -> reply.bulk("Hello World");
+            case "integer" -> reply.integer(12345);
+            case "double" -> reply.doubleValue(3.141);
+            case "bignum" -> reply.bigNumber("1234567999999999999999999999999999999");
+            case "null" -> reply.nullBulk();
+            case "array", "set" -> {
+                if (type.equals("set")) reply.setHeader(3);
+                else reply.arrayHeader(3);
+                for (int j = 0; j < 3; j++) reply.integer(j);
+            }
+            case "map" -> {
+                reply.mapHeader(3);
+                for (int j = 0; j < 3; j++) {
+                    reply.integer(j);
+                    reply.bool(j == 1);
+                }
+            }
+            case "attrib" -> {
+                if (reply.resp3()) {
+                    reply.attributeHeader(1);
+                    reply.bulk("key-popularity");
+                    reply.arrayHeader(2);
+                    reply.bulk("key:123");
+                    reply.integer(90);
+                }
+                reply.bulk("Some real reply following the attribute");
+            }
+            case "push" -> {
+                if (!reply.resp3()) {
+                    reply.error("ERR RESP2 is not supported by this command");
+                    return;
+                }
+                reply.pushHeader(2);
+                reply.bulk("server-cpu-usage");
+                reply.integer(42);
+                reply.bulk("Some real reply following the push reply");
+            }
+            case "true" -> reply.bool(true);
+            case "false" -> reply.bool(false);
+            case "verbatim" -> reply.verbatim("txt", "This is a verbatim\nstring");
+            default -> reply.error("ERR Wrong protocol type name. Please use one of the following: "
+                    + "string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false");
+        }
     }
 
     /** Redis's computeDatasetDigest: per non-empty db its number, then the xor of every key's digest. */

@@ -2,7 +2,6 @@ package dev.verdict.server.server;
 
 import dev.verdict.server.client.Client;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -33,43 +32,12 @@ public final class Monitors {
         StringBuilder line = new StringBuilder();
         line.append(micros / 1_000_000).append('.').append(String.format("%06d", micros % 1_000_000));
         line.append(" [").append(source.db().id()).append(' ').append(ClientInfo.address(source)).append(']');
-        for (byte[] arg : argv) line.append(' ').append(Repr.quote(arg));
+        for (byte[] arg : argv) line.append(' ').append(dev.verdict.server.util.Repr.quote(arg));
         String text = line.toString();
         for (Client monitor : monitors) {
             if (monitor.repliesOff()) continue;
             monitor.reply().status(text);
             monitor.server().markPendingWrite(monitor);
-        }
-    }
-
-    /** Redis's sdscatrepr: a double-quoted string with C escapes. */
-    public static final class Repr {
-        private Repr() {
-        }
-
-        public static String quote(byte[] s) {
-            StringBuilder b = new StringBuilder(s.length + 2).append('"');
-            for (byte x : s) {
-                int c = x & 0xff;
-                switch (c) {
-                    case '\\' -> b.append("\\\\");
-                    case '"' -> b.append("\\\"");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    case 7 -> b.append("\\a");
-                    case '\b' -> b.append("\\b");
-                    default -> {
-                        if (c >= 32 && c < 127) b.append((char) c);
-                        else b.append(String.format("\\x%02x", c));
-                    }
-                }
-            }
-            return b.append('"').toString();
-        }
-
-        public static String quote(String s) {
-            return quote(s.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

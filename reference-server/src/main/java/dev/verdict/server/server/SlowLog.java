@@ -19,9 +19,10 @@ public final class SlowLog {
     private long nextId;
 
     /** Records the call if the thresholds say so; {@code threshold} &lt; 0 disables the log. */
-    public void record(byte[][] argv, long micros, long threshold, int maxLen, String address, String name) {
+    public void record(byte[][] argv, long micros, long threshold, int maxLen, dev.verdict.server.client.Client client) {
         if (threshold < 0 || maxLen == 0 || micros < threshold) return;
-        entries.addFirst(new Entry(nextId++, System.currentTimeMillis() / 1000, micros, trim(argv), address, name));
+        entries.addFirst(new Entry(nextId++, System.currentTimeMillis() / 1000, micros, trim(argv),
+                ClientInfo.address(client), client.name()));
         while (entries.size() > maxLen) entries.removeLast();
     }
 

@@ -23,7 +23,8 @@ public final class StringType {
             return created;
         }
         StringValue raw = value;
-        if (!value.isRaw()) {
+        // A value a running BGSAVE still reads is copied, never changed under it.
+        if (!value.isRaw() || db.snapshotHolds(value)) {
             raw = StringValue.raw(value.bytes().clone());
             db.replaceValue(key, raw);
         }

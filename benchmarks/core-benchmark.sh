@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of real redis-server and the reference server on loopback.
+#
+#   benchmarks/core-benchmark.sh [requests] [keys-for-memory-run]
+#
+# Throughput: redis-benchmark SET, GET, INCR, MSET with -c 50 at -P 1 and -P 16 against each
+# server (the reference server gets one warm-up pass first: it is a JVM). Memory: 1,000,000 keys
+# key:0000001... with 10-byte values loaded through redis-cli --pipe; bytes per key from each
+# server's memory (Redis: used_memory; ours: JVM heap in use after a full GC, INFO's
+# allocator_allocated) and RSS. Prints the ratios; stops both
+# servers by itself. Needs redis-server, redis-benchmark, redis-cli, java, jcmd, python3, and
+# the shaded jar (mvn -pl reference-server -am package -DskipTests).
+set -euo pipefail
+
+REQUESTS=${1:-200000}
+MEMORY_KEYS=${2:-1000000}
+# Each pair is measured ROUNDS times, alternating servers, and the best of each side kept: on a
+# shared machine the rounds disturbed by other load are the slow ones.
+ROUNDS=${ROUNDS:-3}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/reference-server/target/reference-server.jar
+WORK=$(mktemp -d)
+REDIS_PID=""
+OURS_PID=""
+
+cleanup() {
+  [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null || true
+  [ -n "$OURS_PID" ] && kill "$OURS_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[ -f "$JAR" ] || { echo "missing $JAR: run mvn -pl reference-server -am package -DskipTests" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_ready() {
+  for _ in $(seq 1 100); do
+    redis-cli -p "$1" ping >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "server on port $1 did not start" >&2
+  exit 1
+}
+
+start_redis() {
+  REDIS_PORT=$(free_port)
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" \
+    --logfile "$WORK/redis.log" &
+  REDIS_PID=$!
+  wait_ready "$REDIS_PORT"
+}
+
+start_ours() {
+  OURS_PORT=$(free_port)
+  java -XX:+UseParallelGC -Xms1g -Xmx2g -jar "$JAR" --port "$OURS_PORT" >"$WORK/ours.log" 2>&1 &
+  OURS_PID=$!
+  wait_ready "$OURS_PORT"
+}
+
+stop_servers() {
+  kill "$REDIS_PID" "$OURS_PID" 2>/dev/null || true
+  wait "$REDIS_PID" "$OURS_PID" 2>/dev/null || true
+  REDIS_PID=""
+  OURS_PID=""
+}
+
+# requests per second of one test: bench PORT TEST PIPELINE
+# (a command the server does not implement yet reports n/a instead of stopping the run)
+bench() {
+  local rps
+  rps=$( (timeout 120 redis-benchmark -p "$1" -c 50 -n "$REQUESTS" -P "$3" -r 100000 -t "$2" --csv 2>/dev/null || true) \
+    | awk -F'","' -v t="$(echo "$2" | tr a-z A-Z)" 'index($1, "\"" t) == 1 { gsub(/"/, "", $2); print $2; exit }')
+  if [ -n "$rps" ] && [ "$(redis-cli -p "$1" "$2" probe:key 1 2>&1 | grep -c 'unknown command')" = 0 ]; then
+    echo "$rps"
+  else
+    echo "n/a"
+  fi
+}
+
+best() { printf '%s\n' "$@" | { grep -v n/a || true; } | sort -g | tail -1; }
+
+ratio() {
+  python3 -c "
+import sys
+try: print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))
+except (ValueError, ZeroDivisionError): print('n/a')" "$1" "$2"
+}
+
+echo "== throughput: redis-benchmark -c 50 -n $REQUESTS -r 100000, best of $ROUNDS alternating rounds (ours / redis)"
+start_redis
+start_ours
+for t in set get incr mset; do bench "$OURS_PORT" "$t" 16 >/dev/null; bench "$OURS_PORT" "$t" 1 >/dev/null; done
+printf '%-6s %-4s %14s %14s %7s\n' test P redis_rps ours_rps ratio
+for p in 1 16; do
+  for t in set get incr mset; do
+    rs=()
+    os=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      rs+=("$(bench "$REDIS_PORT" "$t" "$p")")
+      os+=("$(bench "$OURS_PORT" "$t" "$p")")
+    done
+    r=$(best "${rs[@]}")
+    o=$(best "${os[@]}")
+    [ -n "$o" ] || o=n/a
+    printf '%-6s %-4s %14s %14s %7s\n' "$t" "$p" "$r" "$o" "$(ratio "$o" "$r")"
+  done
+done
+stop_servers
+
+echo
+echo "== memory: $MEMORY_KEYS keys key:0000001... with 10-byte values"
+python3 - "$MEMORY_KEYS" >"$WORK/load.resp" <<'PY'
+import sys
+n = int(sys.argv[1])
+out = sys.stdout.buffer
+for i in range(1, n + 1):
+    k = b"key:%07d" % i
+    out.write(b"*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$10\r\nvalue%05d\r\n" % (len(k), k, i % 100000))
+PY
+
+info_field() { redis-cli -p "$1" info memory | tr -d '\r' | awk -F: -v f="$2" '$1 == f { print $2 }'; }
+rss_of() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$1/status"; }
+heap_after_gc() {
+  jcmd "$OURS_PID" GC.run >/dev/null
+  sleep 1
+  info_field "$OURS_PORT" allocator_allocated
+}
+
+start_redis
+start_ours
+redis_before=$(info_field "$REDIS_PORT" used_memory)
+redis_rss_before=$(rss_of "$REDIS_PID")
+ours_before=$(heap_after_gc)
+ours_rss_before=$(rss_of "$OURS_PID")
+redis-cli -p "$REDIS_PORT" --pipe <"$WORK/load.resp" >/dev/null
+redis-cli -p "$OURS_PORT" --pipe <"$WORK/load.resp" >/dev/null
+redis_after=$(info_field "$REDIS_PORT" used_memory)
+redis_rss_after=$(rss_of "$REDIS_PID")
+ours_after=$(heap_after_gc)
+ours_rss_after=$(rss_of "$OURS_PID")
+keys_of() { redis-cli -p "$1" info keyspace | tr -d '\r' | sed -n 's/^db0:keys=\([0-9]*\),.*/\1/p'; }
+redis_keys=$(keys_of "$REDIS_PORT")
+ours_keys=$(keys_of "$OURS_PORT")
+stop_servers
+
+per_key() { python3 -c "import sys; print('%.1f' % ((float(sys.argv[2]) - float(sys.argv[1])) / float(sys.argv[3])))" "$1" "$2" "$3"; }
+redis_bpk=$(per_key "$redis_before" "$redis_after" "$redis_keys")
+ours_bpk=$(per_key "$ours_before" "$ours_after" "$ours_keys")
+printf '%-28s %16s %16s\n' "" redis ours
+printf '%-28s %16s %16s\n' "keys loaded" "$redis_keys" "$ours_keys"
+printf '%-28s %16s %16s\n' "used_memory after (bytes)" "$redis_after" "$ours_after (heap after GC)"
+printf '%-28s %16s %16s\n' "RSS after (bytes)" "$redis_rss_after" "$ours_rss_after"
+printf '%-28s %16s %16s\n' "bytes per key" "$redis_bpk" "$ours_bpk"
+printf '%-28s %16s %16s\n' "RSS growth per key" "$(per_key "$redis_rss_before" "$redis_rss_after" "$redis_keys")" \
+  "$(per_key "$ours_rss_before" "$ours_rss_after" "$ours_keys")"
+echo "bytes-per-key ratio (ours / redis): $(ratio "$ours_bpk" "$redis_bpk")  (goal: at most 1.5)"

@@ -1,0 +1,464 @@
+package dev.verdict.server.persistence;
+
+import dev.verdict.server.Log;
+import dev.verdict.server.ServerContext;
+import dev.verdict.server.config.ServerConfig;
+import dev.verdict.server.db.Database;
+import dev.verdict.server.db.Keyspace;
+import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.persistence.rdb.RdbException;
+import dev.verdict.server.persistence.rdb.RdbLoader;
+import dev.verdict.server.persistence.snapshot.Snapshot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The server's RDB persistence state (Redis's rdb_* fields of redisServer): the dirty counter,
+ * SAVE and BGSAVE, save points, the last save's status for {@code stop-writes-on-bgsave-error},
+ * loading at start and INFO's persistence fields. Owned by the event loop; only the background
+ * save's serializing runs elsewhere, on a {@link Snapshot} that cannot change under it.
+ */
+public final class Persistence {
+
+    private final ServerContext server;
+    /** server.dirty: changes since the last successful save. */
+    private long dirty;
+    private long lastSaveSeconds = System.currentTimeMillis() / 1000;
+    private long lastBgsaveTrySeconds;
+    private boolean lastBgsaveOk = true;
+    private long lastBgsaveSeconds = -1;
+    private long rdbSaves;
+    private long lastLoadKeysLoaded;
+    private long lastLoadKeysExpired;
+    private boolean bgsaveScheduled;
+    /** FUNCTION2 payloads loaded from RDB, kept and saved back until scripting owns them. */
+    private List<byte[]> functions = new ArrayList<>();
+    private Background running;
+    private final dev.verdict.server.persistence.aof.Aof aof;
+    /** True while loading: nothing loaded is propagated again. */
+    private boolean loading;
+    /** Nesting of {@link #beforeCall} (EXEC calls its queued commands inside its own call). */
+    private int callDepth;
+    private long[] dirtyAtCall = new long[8];
+    private Object[] preState = new Object[8];
+    /** Test hook: runs on the saver thread before it serializes (to hold a BGSAVE open). */
+    private volatile Runnable beforeBackgroundWrite = () -> { };
+    private long lastCaptureMicros;
+
+    /** A BGSAVE in progress. */
+    private static final class Background {
+        final Snapshot snapshot;
+        final CompletableFuture<Void> done;
+        final long dirtyAtStart;
+        final long startedMillis;
+
+        Background(Snapshot snapshot, CompletableFuture<Void> done, long dirtyAtStart, long startedMillis) {
+            this.snapshot = snapshot;
+            this.done = done;
+            this.dirtyAtStart = dirtyAtStart;
+            this.startedMillis = startedMillis;
+        }
+    }
+
+    public Persistence(ServerContext server) {
+        this.server = server;
+        this.aof = new dev.verdict.server.persistence.aof.Aof(server);
+    }
+
+    public dev.verdict.server.persistence.aof.Aof aof() {
+        return aof;
+    }
+
+    // ---- propagation (the AOF now; replication later)
+
+    /** Before a command runs (Redis's call): remembers the dirty counter, and what a rewrite needs. */
+    public void beforeCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
+        if (callDepth == dirtyAtCall.length) {
+            dirtyAtCall = java.util.Arrays.copyOf(dirtyAtCall, callDepth * 2);
+            preState = java.util.Arrays.copyOf(preState, callDepth * 2);
+        }
+        dirtyAtCall[callDepth] = dirty;
+        preState[callDepth] = aof.on() && !loading ? dev.verdict.server.persistence.aof.Propagation.before(client, name, argv) : null;
+        callDepth++;
+    }
+
+    /**
+     * After a command ran: when it changed the dataset (or is one of the commands Redis always
+     * propagates), its replayable form goes to the AOF; commands inside EXEC are wrapped in
+     * MULTI ... EXEC.
+     */
+    public void afterCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
+        callDepth--;
+        if (!aof.on() || loading) return;
+        int db = client.db().id();
+        if (callDepth == 0 && name.equals("exec")) {
+            aof.feedExecIfOpen(db);
+            return;
+        }
+        boolean changed = dirty != dirtyAtCall[callDepth]
+                || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
+        if (!changed) return;
+        if (callDepth > 0) aof.feedMultiIfNeeded(db);
+        for (byte[][] out : dev.verdict.server.persistence.aof.Propagation.rewrite(client, name, argv, preState[callDepth])) {
+            aof.feed(db, out);
+        }
+    }
+
+    /** An expired key is propagated as DEL, as deleteExpiredKeyAndPropagate does. */
+    public void keyExpired(int db, byte[] key) {
+        if (!aof.on() || loading) return;
+        aof.feed(db, new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+    }
+
+    /** Before replies leave (beforeSleep): the AOF buffer is written, and fsynced per appendfsync. */
+    public void beforeReplies() {
+        aof.flush();
+    }
+
+    // ---- the dirty counter
+
+    public void incrementDirty() {
+        dirty++;
+    }
+
+    public long dirty() {
+        return dirty;
+    }
+
+    public long lastSaveSeconds() {
+        return lastSaveSeconds;
+    }
+
+    public List<byte[]> functions() {
+        return functions;
+    }
+
+    public boolean bgsaveInProgress() {
+        return running != null;
+    }
+
+    private ServerConfig config() {
+        return server.config();
+    }
+
+    public Path rdbPath() {
+        return Path.of(config().get("dir")).resolve(config().get("dbfilename"));
+    }
+
+    // ---- SAVE
+
+    /** rdbSave on the event loop (SAVE, SHUTDOWN, DEBUG RELOAD); false after logging the failure. */
+    public boolean saveNow() {
+        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), false);
+        try {
+            write(snapshot);
+        } catch (IOException | RuntimeException e) {
+            Log.warning("Failed saving the DB: " + e.getMessage());
+            lastBgsaveOk = false;
+            return false;
+        }
+        Log.notice("DB saved on disk");
+        dirty = 0;
+        lastSaveSeconds = System.currentTimeMillis() / 1000;
+        lastBgsaveOk = true;
+        rdbSaves++;
+        return true;
+    }
+
+    private void write(Snapshot snapshot) throws IOException {
+        RdbFiles.save(rdbPath(), snapshot, RdbFiles.auxFields(server, false), functions,
+                config().getBool("rdbcompression"), config().getBool("rdbchecksum"));
+    }
+
+    // ---- BGSAVE
+
+    /** rdbSaveBackground: captures the dataset now and serializes it on another thread. */
+    public boolean startBackgroundSave() {
+        if (running != null || aof.rewriteInProgress()) return false;
+        bgsaveScheduled = false;
+        lastBgsaveTrySeconds = System.currentTimeMillis() / 1000;
+        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), true);
+        lastCaptureMicros = snapshot.captureNanos() / 1000;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        running = new Background(snapshot, done, dirty, System.currentTimeMillis());
+        Thread saver = new Thread(() -> {
+            try {
+                beforeBackgroundWrite.run();
+                write(snapshot);
+                Log.notice("DB saved on disk");
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "verdict-bgsave");
+        saver.setDaemon(true);
+        saver.start();
+        Log.notice("Background saving started by pid " + ProcessHandle.current().pid() + " (snapshot of "
+                + snapshot.keyCount() + " keys captured in " + lastCaptureMicros + " us)");
+        return true;
+    }
+
+    void beforeBackgroundWrite(Runnable hook) {
+        beforeBackgroundWrite = hook;
+    }
+
+    public void scheduleBackgroundSave() {
+        bgsaveScheduled = true;
+    }
+
+    /** Waits for a running BGSAVE and completes it (tests, SHUTDOWN). */
+    public void awaitBackgroundSave() {
+        if (running == null) return;
+        try {
+            running.done.join();
+        } catch (RuntimeException ignored) {
+            // reported by finishBackgroundSave
+        }
+        finishBackgroundSave();
+    }
+
+    /** backgroundSaveDoneHandler, from the cron once the saver thread is done. */
+    private void finishBackgroundSave() {
+        Background bg = running;
+        running = null;
+        bg.snapshot.release();
+        lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis) / 1000;
+        if (bg.done.isCompletedExceptionally()) {
+            String why;
+            try {
+                bg.done.join();
+                why = "unknown";
+            } catch (RuntimeException e) {
+                why = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+            }
+            Log.warning("Write error saving DB on disk: " + why);
+            Log.warning("Background saving error");
+            lastBgsaveOk = false;
+            return;
+        }
+        Log.notice("Background saving terminated with success");
+        dirty -= bg.dirtyAtStart;
+        lastSaveSeconds = bg.startedMillis / 1000;
+        lastBgsaveOk = true;
+        rdbSaves++;
+    }
+
+    /** The persistence share of serverCron: BGSAVE completion, save points, scheduled saves. */
+    public void cron(long nowMillis) {
+        aof.cron(this, nowMillis);
+        if (running != null) {
+            if (running.done.isDone()) finishBackgroundSave();
+            return;
+        }
+        if (aof.rewriteInProgress()) return;
+        long now = nowMillis / 1000;
+        if (bgsaveScheduled) {
+            startBackgroundSave();
+            return;
+        }
+        String points = config().get("save");
+        if (points == null || points.isBlank()) return;
+        String[] parts = points.trim().split("\\s+");
+        for (int i = 0; i + 1 < parts.length; i += 2) {
+            long seconds = Long.parseLong(parts[i]);
+            long changes = Long.parseLong(parts[i + 1]);
+            // after a failed BGSAVE, retry only every CONFIG_BGSAVE_RETRY_DELAY (5) seconds
+            if (dirty >= changes && now - lastSaveSeconds > seconds
+                    && (lastBgsaveOk || now - lastBgsaveTrySeconds > 5)) {
+                Log.notice(changes + " changes in " + seconds + " seconds. Saving...");
+                startBackgroundSave();
+                return;
+            }
+        }
+    }
+
+    /** writeCommandsDeniedByDiskError for RDB: the last BGSAVE failed and save points are set. */
+    public boolean writesDeniedByDiskError() {
+        if (lastBgsaveOk || !config().getBool("stop-writes-on-bgsave-error")) return false;
+        String points = config().get("save");
+        return points != null && !points.isBlank();
+    }
+
+    public static final String BGSAVE_ERROR = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
+            + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance is "
+            + "configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). "
+            + "Please check the Redis logs for details about the RDB error.";
+
+    // ---- shutdown
+
+    /**
+     * prepareForShutdown's persistence part: a running BGSAVE is abandoned, and the dataset is
+     * saved when save points are configured (or SAVE was given) unless NOSAVE. False when the
+     * save failed and the shutdown must not go on.
+     */
+    public boolean prepareForShutdown(boolean save, boolean nosave) {
+        if (running != null) {
+            Log.warning("There is a child saving an .rdb. Killing it!");
+            awaitBackgroundSave();
+        }
+        if (aof.on()) Log.notice("Calling fsync() on the AOF file.");
+        aof.close();
+        String points = config().get("save");
+        boolean hasPoints = points != null && !points.isBlank();
+        if ((hasPoints && !nosave) || save) {
+            Log.notice("Saving the final RDB snapshot before exiting.");
+            if (!saveNow()) {
+                Log.warning("Error trying to save the DB, can't exit.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- loading
+
+    /** loadDataFromDisk for RDB: loads {@code dir/dbfilename} when it exists. */
+    public void loadAtStartup() {
+        loading = true;
+        try {
+            if (config().getBool("appendonly")) {
+                // As in Redis, the AOF wins over the RDB when it is enabled.
+                if (aof.exists()) {
+                    try {
+                        aof.load(this);
+                    } catch (IOException | RdbException e) {
+                        Log.warning(e.getMessage());
+                        throw new LoadingException(e.getMessage(), e);
+                    }
+                }
+            } else {
+                loadRdbAtStartup();
+            }
+        } finally {
+            loading = false;
+        }
+        dirty = 0;
+        try {
+            aof.openAtStartup();
+        } catch (IOException e) {
+            Log.warning("Can't open the append-only file: " + e.getMessage());
+            throw new LoadingException(e.getMessage(), e);
+        }
+    }
+
+    private void loadRdbAtStartup() {
+        Path file = rdbPath();
+        if (!Files.exists(file)) return;
+        long start = System.nanoTime();
+        try {
+            loadRdb(file);
+            Log.notice(String.format("DB loaded from disk: %.3f seconds", (System.nanoTime() - start) / 1e9));
+        } catch (NoSuchFileException e) {
+            // gone between the check and the open: nothing to load
+        } catch (IOException | RdbException e) {
+            Log.warning("Fatal error loading the DB: " + e.getMessage() + ". Exiting.");
+            throw new LoadingException("Fatal error loading the DB: " + e.getMessage(), e);
+        }
+    }
+
+    /** rdbLoad into the (empty) keyspace; logs as Redis does. */
+    public RdbLoader.Result loadRdb(Path file) throws IOException, RdbException {
+        RdbLoader.Result result = RdbFiles.load(file, keyspaceSink(server.keyspace()), System.currentTimeMillis(),
+                config().getBool("rdbchecksum"), server.keyspace().count(), config());
+        String ver = result.aux("redis-ver");
+        if (ver != null) Log.notice("Loading RDB produced by version " + ver);
+        String ctime = result.aux("ctime");
+        if (ctime != null) {
+            try {
+                long age = System.currentTimeMillis() / 1000 - Long.parseLong(ctime);
+                Log.notice("RDB age " + Math.max(age, 0) + " seconds");
+            } catch (NumberFormatException ignored) {
+                // an odd ctime is only informational
+            }
+        }
+        String usedMem = result.aux("used-mem");
+        if (usedMem != null) {
+            try {
+                Log.notice(String.format("RDB memory usage when created %.2f Mb", Long.parseLong(usedMem) / 1024.0 / 1024));
+            } catch (NumberFormatException ignored) {
+                // informational
+            }
+        }
+        Log.notice("Done loading RDB, keys loaded: " + result.keysLoaded + ", keys expired: " + result.keysExpired + ".");
+        functions = new ArrayList<>(result.functions);
+        lastLoadKeysLoaded = result.keysLoaded;
+        lastLoadKeysExpired = result.keysExpired;
+        dirty = 0;
+        return result;
+    }
+
+    /** Loaded keys go straight into the keyspace, with TTL and access clock (objectSetLRUOrLFU). */
+    public static RdbLoader.Sink keyspaceSink(Keyspace keyspace) {
+        return (dbIndex, key, value, expireAt, idle, freq) -> {
+            Database db = keyspace.db(dbIndex);
+            if (db.lookupNoTouch(key) != null) {
+                throw new RdbException("RDB has duplicated key '" + new String(key, StandardCharsets.UTF_8)
+                        + "' in DB " + dbIndex);
+            }
+            setClock(keyspace, value, idle, freq);
+            db.add(key, value);
+            if (expireAt != -1) db.setExpire(key, expireAt);
+        };
+    }
+
+    static void setClock(Keyspace keyspace, RedisObject value, long idle, int freq) {
+        if (keyspace.accessClock().lfu()) {
+            if (freq >= 0) value.lru(keyspace.accessClock().lfuForFrequency(freq));
+        } else if (idle >= 0) {
+            value.lru(keyspace.accessClock().lruForIdle(idle));
+        }
+    }
+
+    /** DEBUG RELOAD: save, empty the dataset, load the file back. */
+    public boolean debugReload(boolean save, boolean flush) throws IOException, RdbException {
+        if (save && !saveNow()) return false;
+        if (flush) server.keyspace().flushAll();
+        loadRdb(rdbPath());
+        return true;
+    }
+
+    // ---- INFO persistence
+
+    public boolean loading() {
+        return loading;
+    }
+
+    public void info(StringBuilder out) {
+        long now = System.currentTimeMillis();
+        field(out, "loading", 0);
+        field(out, "async_loading", 0);
+        field(out, "current_cow_peak", 0);
+        field(out, "current_cow_size", 0);
+        field(out, "current_cow_size_age", 0);
+        field(out, "current_fork_perc", "0.00");
+        field(out, "current_save_keys_processed", 0);
+        field(out, "current_save_keys_total", 0);
+        field(out, "rdb_changes_since_last_save", dirty);
+        field(out, "rdb_bgsave_in_progress", running != null ? 1 : 0);
+        field(out, "rdb_last_save_time", lastSaveSeconds);
+        field(out, "rdb_last_bgsave_status", lastBgsaveOk ? "ok" : "err");
+        field(out, "rdb_last_bgsave_time_sec", lastBgsaveSeconds);
+        field(out, "rdb_current_bgsave_time_sec", running != null ? (now - running.startedMillis) / 1000 : -1);
+        field(out, "rdb_saves", rdbSaves);
+        field(out, "rdb_last_cow_size", 0);
+        field(out, "rdb_last_load_keys_expired", lastLoadKeysExpired);
+        field(out, "rdb_last_load_keys_loaded", lastLoadKeysLoaded);
+        aof.info(out);
+    }
+
+    /** How long the last BGSAVE's capture held the event loop (INFO stats' latest_fork_usec). */
+    public long lastCaptureMicros() {
+        return lastCaptureMicros;
+    }
+
+    private static void field(StringBuilder out, String name, Object value) {
+        out.append(name).append(':').append(value).append("\r\n");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.verdict.server.persistence;
+
+import dev.verdict.server.ServerContext;
+import dev.verdict.server.persistence.rdb.RdbException;
+import dev.verdict.server.persistence.rdb.RdbInput;
+import dev.verdict.server.persistence.rdb.RdbLoader;
+import dev.verdict.server.persistence.rdb.RdbOutput;
+import dev.verdict.server.persistence.rdb.RdbWriter;
+import dev.verdict.server.persistence.snapshot.Snapshot;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/** Writing an RDB file safely (temp file, fsync, atomic rename) and reading one back. */
+public final class RdbFiles {
+
+    private RdbFiles() {
+    }
+
+    /**
+     * rdbSave: serializes {@code snapshot} to a temp file beside {@code target}, fsyncs it and
+     * renames it over the target, so a crash never leaves a half-written dump in place.
+     */
+    public static void save(Path target, Snapshot snapshot, RdbWriter.AuxFields aux, List<byte[]> functions,
+                            boolean compress, boolean checksum) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("temp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".rdb");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream os = Channels.newOutputStream(channel);
+            RdbOutput out = new RdbOutput(os, compress);
+            RdbWriter.write(out, snapshot, aux, functions, checksum);
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static RdbLoader.Result load(Path file, RdbLoader.Sink sink, long nowMillis, boolean verifyCrc,
+                                        int databases, dev.verdict.server.config.ServerConfig config)
+            throws IOException, RdbException {
+        try (InputStream is = Files.newInputStream(file)) {
+            return RdbLoader.load(new RdbInput(is), sink, nowMillis, verifyCrc, databases, new RdbLoader.Result(), config);
+        }
+    }
+
+    /** The aux fields a save by this server carries now. */
+    public static RdbWriter.AuxFields auxFields(ServerContext server, boolean aofBase) {
+        return new RdbWriter.AuxFields(ServerContext.REDIS_VERSION, System.currentTimeMillis() / 1000,
+                server.keyspace().usedMemory(), true, 0, server.runId(), 0, aofBase);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.verdict.server.type.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Long-double arithmetic as HINCRBYFLOAT sees it (string2ld, then ld2string with LD_STR_HUMAN:
+ * %.17Lf, trailing zeros removed). Exact decimals stand in for the x87 long double, which
+ * agrees with Redis for the decimal inputs people write.
+ */
+public final class Decimals {
+
+    /** The parse failed (Redis: "not a valid float"). */
+    public static final BigDecimal INVALID = new BigDecimal("-0.123456789e-99");
+    /** The argument was an infinity (Redis: "NaN or Infinity"). */
+    public static final BigDecimal INFINITE = new BigDecimal("-0.987654321e-99");
+
+    private Decimals() {
+    }
+
+    /** string2ld: no leading space, no NaN; infinities come back as {@link #INFINITE}. */
+    public static BigDecimal parse(byte[] bytes) {
+        if (bytes.length == 0 || bytes.length > 5000 || Character.isWhitespace(bytes[0])) return INVALID;
+        String s = new String(bytes, StandardCharsets.US_ASCII);
+        if (Character.isWhitespace(s.charAt(s.length() - 1))) return INVALID;
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+        if (unsigned.equals("inf") || unsigned.equals("infinity")) return INFINITE;
+        if (unsigned.startsWith("nan")) return INVALID;
+        try {
+            return new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+        } catch (NumberFormatException e) {
+            try {
+                double d = Double.parseDouble(s);
+                if (Double.isNaN(d)) return INVALID;
+                if (Double.isInfinite(d)) return INFINITE;
+                return new BigDecimal(d);
+            } catch (NumberFormatException e2) {
+                return INVALID;
+            }
+        }
+    }
+
+    /** True when the value leaves long double's range (Redis: "would produce NaN or Infinity"). */
+    public static boolean overflows(BigDecimal v) {
+        return v.abs().compareTo(new BigDecimal("1.18973149535723176502e4932")) > 0;
+    }
+
+    /** ld2string(LD_STR_HUMAN). */
+    public static byte[] format(BigDecimal v) {
+        BigDecimal r = v.setScale(17, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        String s = r.signum() == 0 ? "0" : r.toPlainString();
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
