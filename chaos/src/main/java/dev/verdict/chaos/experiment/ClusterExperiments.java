@@ -113,10 +113,84 @@ public final class ClusterExperiments {
         });
     }
 
+    /**
+     * A master cut off from every other node while clients still reach it. Redis Cluster promises
+     * the bound Jepsen's Sentinel test lacked: a master that cannot see a majority of masters for
+     * cluster-node-timeout stops accepting writes, so the writes lost to the promotion of its
+     * replica span about that long.
+     */
+    public static ExperimentReport isolateMaster(String name, Settings s, Duration hold) {
+        return Experiment.run(name, "cluster", report -> {
+            History history = new History();
+            try (ClusterTopology cluster = ClusterTopology.start(s.nodeTimeoutMs(), Map.of());
+                 KvClient kv = s.client().cluster(cluster.seeds(), 1000)) {
+                RedisNode old = cluster.masterOf(0);
+                List<int[]> ranges = cluster.view().stream().filter(e -> e.address().equals(old.address()))
+                        .findFirst().orElseThrow().slots();
+                List<String> keys = IntStream.range(0, 12).mapToObj(i -> "set-" + i).toList();
+                List<String> minorityKeys = keys.stream().filter(k -> inRange(k, ranges)).toList();
+                SetWorkload sets = new SetWorkload(keys);
+                SetWorkload minoritySets = new SetWorkload(minorityKeys);
+                List<RedisNode> others = cluster.dataNodes().stream().filter(n -> n != old).toList();
+                dev.verdict.chaos.fault.Fault isolation = dev.verdict.chaos.fault.Partition.isolate(() -> old, () -> others);
+                report.begin();
+                try (KvClient minority = new dev.verdict.chaos.workload.JedisDirectClient(old.address(), 1000);
+                     dev.verdict.chaos.fault.Nemesis nemesis = dev.verdict.chaos.fault.Nemesis.scripted(
+                             List.of(new dev.verdict.chaos.fault.Nemesis.Step(s.warmup(), isolation, hold)));
+                     WorkloadRunner majorityClients = WorkloadRunner.start(sets, kv, 2, 0, PAUSE_MS, history);
+                     WorkloadRunner minorityClients = WorkloadRunner.start(minoritySets, minority, 2, 2, PAUSE_MS, history)) {
+                    nemesis.start();
+                    nemesis.await();
+                    report.faults(nemesis.windows());
+                    Thread.sleep(s.settle().toMillis());
+                }
+                long endedMs = System.currentTimeMillis();
+                long faultMs = report.faultWindows().get(0).startMs();
+                long healMs = report.faultWindows().get(0).endMs();
+                Await.until(old.name() + " to rejoin as a replica", Duration.ofSeconds(30), () ->
+                        ClusterNodes.of(old).stream().anyMatch(e -> e.flags().contains("myself") && !e.master()));
+                RedisNode promoted = cluster.masterOf(0);
+                List<ReplicationConvergence.Sample> samples =
+                        SentinelExperiments.awaitConvergence(promoted, cluster.replicasOf(promoted));
+                Map<String, List<String>> finalState = Observe.finalState(sets, kv);
+
+                List<Operation> ops = history.operations();
+                report.history(history, endedMs);
+                List<Operation> minorityOps = ops.stream().filter(o -> o.client() >= 2).toList();
+                long lastMinorityAck = minorityOps.stream().filter(Operation::ok)
+                        .mapToLong(Operation::completeMs).filter(t -> t >= faultMs).max().orElse(faultMs);
+                report.figure("minorityAcceptedWritesForMs", lastMinorityAck - faultMs);
+                report.figure("partitionMs", healMs - faultMs);
+                List<Operation> majorityInRange = inRanges(ops.stream().filter(o -> o.client() < 2).toList(), ranges);
+                // The old master keeps acknowledging until it notices it is in the minority, so the
+                // failover counts from then: the first write the promoted replica acknowledged.
+                Failover.failoverMs(majorityInRange, lastMinorityAck, null)
+                        .ifPresent(ms -> report.figure("failoverMs", ms + lastMinorityAck - faultMs));
+                report.figure("longestWriteGapInRangeMs", Failover.longestWriteGapMs(majorityInRange, faultMs, healMs));
+                dev.verdict.chaos.checker.AckedWriteLoss.Figures minoritySide =
+                        dev.verdict.chaos.checker.AckedWriteLoss.measure(minorityOps, finalState);
+                report.figure("minorityAckedWrites", minoritySide.acked());
+                report.figure("minorityAckedWritesLost", minoritySide.lost());
+                SentinelExperiments.lossFigures(report, ops, finalState, false);
+                long bound = s.nodeTimeoutMs() + 1000;
+                report.check(new CheckResult("isolated master stops accepting writes after cluster-node-timeout",
+                        lastMinorityAck - faultMs <= bound, "last write acknowledged by the isolated master "
+                        + (lastMinorityAck - faultMs) + " ms into the partition (bound " + bound + " ms)"));
+                report.check(Failover.checkResumed(majorityInRange, lastMinorityAck, null, s.failoverBound().toMillis()));
+                report.check(ReplicationConvergence.checkOffsets(healMs, samples, 30_000));
+                List<RedisNode> shard = new ArrayList<>(cluster.replicasOf(promoted));
+                shard.add(0, promoted);
+                report.check(ReplicationConvergence.checkDigests(Observe.digests(shard)));
+            }
+        });
+    }
+
+    private static boolean inRange(String key, List<int[]> ranges) {
+        int slot = JedisClusterCRC16.getSlot(key);
+        return ranges.stream().anyMatch(r -> r[0] <= slot && slot <= r[1]);
+    }
+
     private static List<Operation> inRanges(List<Operation> ops, List<int[]> ranges) {
-        return ops.stream().filter(o -> {
-            int slot = JedisClusterCRC16.getSlot(o.key());
-            return ranges.stream().anyMatch(r -> r[0] <= slot && slot <= r[1]);
-        }).toList();
+        return ops.stream().filter(o -> inRange(o.key(), ranges)).toList();
     }
 }

@@ -43,6 +43,10 @@ public final class LettuceMasterReplicaClient implements KvClient {
 
     private RedisCommands<String, String> sync() {
         StatefulRedisMasterReplicaConnection<String, String> c = connection.get();
+        if (c != null && !c.isOpen()) {
+            c.close();
+            c = null;
+        }
         if (c == null) {
             try {
                 c = MasterReplica.connect(client, StringCodec.UTF8, uri);
@@ -55,6 +59,29 @@ public final class LettuceMasterReplicaClient implements KvClient {
         return c.sync();
     }
 
+    /**
+     * Runs a call; a connection that rejects commands because it is disconnected (it was made to a
+     * master that died) or because its view holds no master (a failover it did not follow) is
+     * dropped, so the thread's next call connects afresh through Sentinel, as an application would.
+     * Rejected commands were never sent.
+     */
+    private <T> T call(java.util.function.Function<RedisCommands<String, String>, T> body) {
+        try {
+            return body.apply(sync());
+        } catch (io.lettuce.core.RedisException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Commands are rejected") || message.contains("Master is currently unknown")) {
+                StatefulRedisMasterReplicaConnection<String, String> c = connection.get();
+                connection.remove();
+                if (c != null) {
+                    c.closeAsync();
+                }
+                throw new NotSentException(e);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public String name() {
         return "lettuce-master-replica";
@@ -62,48 +89,50 @@ public final class LettuceMasterReplicaClient implements KvClient {
 
     @Override
     public void set(String key, String value) {
-        sync().set(key, value);
+        call(c -> c.set(key, value));
     }
 
     @Override
     public String get(String key) {
-        return sync().get(key);
+        return call(c -> c.get(key));
     }
 
     @Override
     public long incr(String key) {
-        return sync().incr(key);
+        return call(c -> c.incr(key));
     }
 
     @Override
     public long sadd(String key, String member, int replicas, long waitTimeoutMs) {
-        RedisCommands<String, String> c = sync();
-        c.sadd(key, member);
-        return replicas > 0 ? c.waitForReplication(replicas, waitTimeoutMs) : -1L;
+        return call(c -> {
+            c.sadd(key, member);
+            return replicas > 0 ? c.waitForReplication(replicas, waitTimeoutMs) : -1L;
+        });
     }
 
     @Override
     public Set<String> smembers(String key) {
-        return sync().smembers(key);
+        return call(c -> c.smembers(key));
     }
 
     @SuppressWarnings("unchecked")
     @Override
     public List<String> appendAndRead(String key, String value) {
-        RedisCommands<String, String> c = sync();
-        c.multi();
-        c.rpush(key, value);
-        c.lrange(key, 0, -1);
-        TransactionResult result = c.exec();
-        if (result.wasDiscarded()) {
-            throw new IllegalStateException("EXEC aborted");
-        }
-        return (List<String>) result.get(1);
+        return call(c -> {
+            c.multi();
+            c.rpush(key, value);
+            c.lrange(key, 0, -1);
+            TransactionResult result = c.exec();
+            if (result.wasDiscarded()) {
+                throw new IllegalStateException("EXEC aborted");
+            }
+            return (List<String>) result.get(1);
+        });
     }
 
     @Override
     public List<String> lrange(String key) {
-        return sync().lrange(key, 0, -1);
+        return call(c -> c.lrange(key, 0, -1));
     }
 
     @Override

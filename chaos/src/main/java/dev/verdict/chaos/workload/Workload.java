@@ -24,7 +24,9 @@ public interface Workload {
             return Operation.ok(client, op, key, value, invoked, System.currentTimeMillis(), result).servedBy(kv.lastNode());
         } catch (RuntimeException e) {
             long completed = System.currentTimeMillis();
-            return new Operation(client, op, key, value, invoked, completed, Outcomes.of(e), null, kv.lastNode());
+            // The error goes into the result, so a history explains its own failures.
+            return new Operation(client, op, key, value, invoked, completed, Outcomes.of(e),
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), kv.lastNode());
         }
     }
 }

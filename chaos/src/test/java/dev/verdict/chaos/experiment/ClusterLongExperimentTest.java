@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Longer Cluster experiments: run with -Pchaos. */
@@ -21,5 +23,15 @@ class ClusterLongExperimentTest {
         System.out.println(report);
         assertThat(report.failedChecks()).isEmpty();
         assertThat(report.figures().get("failoverMs").longValue()).isPositive();
+    }
+
+    @Test
+    void isolatedMasterStopsTakingWritesAfterTheNodeTimeoutSoItsLossIsBounded() {
+        ExperimentReport report = ClusterExperiments.isolateMaster("cluster-minority-partition",
+                ClusterExperiments.Settings.quick(), Duration.ofSeconds(8));
+
+        System.out.println(report);
+        assertThat(report.failedChecks()).isEmpty();
+        assertThat(report.figures().get("minorityAckedWrites").longValue()).isPositive();
     }
 }
