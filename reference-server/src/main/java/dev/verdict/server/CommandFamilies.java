@@ -13,11 +13,15 @@ import dev.verdict.server.server.InfoCommand;
 import dev.verdict.server.server.ServerCommands;
 import dev.verdict.server.transaction.TransactionCommands;
 import dev.verdict.server.type.bitmap.BitmapCommands;
+import dev.verdict.server.type.geo.GeoCommands;
 import dev.verdict.server.type.hash.HashCommands;
 import dev.verdict.server.type.hll.HllCommands;
 import dev.verdict.server.type.list.ListCommands;
 import dev.verdict.server.type.set.SetCommands;
 import dev.verdict.server.type.stream.StreamCommands;
+import dev.verdict.server.type.stream.StreamGroupCommands;
+import dev.verdict.server.type.stream.StreamInfoCommands;
+import dev.verdict.server.type.stream.StreamReadCommands;
 import dev.verdict.server.type.string.StringCommands;
 import dev.verdict.server.type.zset.ZSetCommands;
 
@@ -44,7 +48,11 @@ final class CommandFamilies {
             new ListCommands(),
             new ZSetCommands(),
             new HllCommands(),
-            new StreamCommands());
+            new StreamCommands(),
+            new StreamReadCommands(),
+            new StreamGroupCommands(),
+            new StreamInfoCommands(),
+            new GeoCommands());
 
     private CommandFamilies() {
     }

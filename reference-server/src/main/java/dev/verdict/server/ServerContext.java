@@ -53,6 +53,7 @@ public final class ServerContext implements KeyspaceListener {
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final List<Client> pendingWrites = new ArrayList<>();
+    private final List<Client> heldByPause = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = randomRunId();
     private long nextClientId = 1;
@@ -62,8 +63,8 @@ public final class ServerContext implements KeyspaceListener {
     private long slowlogThreshold;
     private int slowlogMaxLen;
     private long latencyThreshold;
+    private boolean latencyTracking;
     private boolean shuttingDown;
-    private boolean activeExpire = true;
     private Runnable shutdownHook = () -> { };
 
     public ServerContext(ServerConfig config) {
@@ -74,7 +75,7 @@ public final class ServerContext implements KeyspaceListener {
         this.keyspace = new Keyspace(config, this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
         for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
-                "latency-monitor-threshold", "client-output-buffer-limit")) {
+                "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit")) {
             configChanged(name);
         }
         blocked.attach(this);
@@ -154,13 +155,9 @@ public final class ServerContext implements KeyspaceListener {
         return maxmemory;
     }
 
-    /** DEBUG SET-ACTIVE-EXPIRE: when off, the cron leaves expired keys to lazy expiry. */
-    public boolean activeExpire() {
-        return activeExpire;
-    }
-
-    public void activeExpire(boolean on) {
-        this.activeExpire = on;
+    /** {@code latency-tracking}: per-command latency histograms for INFO latencystats. */
+    public boolean latencyTracking() {
+        return latencyTracking;
     }
 
     /** {@code proto-max-bulk-len} in bytes (cached: the decoder reads it for every bulk). */
@@ -184,7 +181,11 @@ public final class ServerContext implements KeyspaceListener {
      */
     public boolean configChanged(String name) {
         switch (name) {
-            case "maxmemory" -> maxmemory = config.getMemory("maxmemory");
+            case "maxmemory" -> {
+                maxmemory = config.getMemory("maxmemory");
+                keyspace.reloadSettings();
+            }
+            case "maxmemory-policy", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time" -> keyspace.reloadSettings();
             case "proto-max-bulk-len" -> protoMaxBulkLen = config.getMemory(name);
             case "client-query-buffer-limit" -> clientQueryBufferLimit = config.getMemory(name);
             case "notify-keyspace-events" -> {
@@ -196,6 +197,7 @@ public final class ServerContext implements KeyspaceListener {
                 slowLog.trimTo(slowlogMaxLen);
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
+            case "latency-tracking" -> latencyTracking = config.getBool(name);
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());
@@ -265,19 +267,23 @@ public final class ServerContext implements KeyspaceListener {
         for (int i = 0; i < pendingWrites.size(); i++) {
             Client client = pendingWrites.get(i);
             client.pendingWrite(false);
+            // Like Redis, the limit counts replies not yet sent, so it is checked before writing:
+            // a client over its limit gets nothing more and is closed.
+            if (!client.closingAfterReply() && outputLimits.exceeded(client, now)) {
+                if (overLimit == null) overLimit = new ArrayList<>();
+                overLimit.add(client);
+                continue;
+            }
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {
                 stats.netOutputBytes += out.readableBytes();
+                stats.totalWritesProcessed++;
                 if (client.closingAfterReply()) {
                     channel.writeAndFlush(out).addListener(f -> channel.close());
                     continue;
                 }
                 channel.writeAndFlush(out, channel.voidPromise());
-                if (outputLimits.exceeded(client, now)) {
-                    if (overLimit == null) overLimit = new ArrayList<>();
-                    overLimit.add(client);
-                }
             } else if (client.closingAfterReply()) {
                 channel.close();
             }
@@ -310,9 +316,18 @@ public final class ServerContext implements KeyspaceListener {
         return "id=" + client.id() + " addr=" + dev.verdict.server.server.ClientInfo.address(client) + " name=" + client.name();
     }
 
+    /** A client whose command CLIENT PAUSE holds; the cron replays it when the pause ends. */
+    public void heldByPause(Client client) {
+        if (!heldByPause.contains(client)) heldByPause.add(client);
+    }
+
     /** Replays commands held by CLIENT PAUSE once it has ended. */
     void resumePausedClients() {
-        for (Client client : new ArrayList<>(clients.values())) {
+        if (heldByPause.isEmpty()) return;
+        List<Client> waiting = new ArrayList<>(heldByPause);
+        heldByPause.clear();
+        for (Client client : waiting) {
+            if (!clients.containsKey(client.id())) continue;
             var held = client.postponed();
             if (held == null) continue;
             client.clearPostponed();
@@ -355,7 +370,6 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyExpired(Database db, byte[] key) {
-        stats.expiredKeys++;
         watchedKeys.touchExpired(db, key);
         events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
     }

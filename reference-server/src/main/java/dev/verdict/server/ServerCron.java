@@ -52,7 +52,7 @@ final class ServerCron implements Runnable {
     private void tick() {
         server.clock().update();
         long now = server.clock().millis();
-        if (server.activeExpire()) server.keyspace().cron(now);
+        server.keyspace().cron(now);
         closeTimedOutClients(now);
         if (!server.pause().active(now)) server.resumePausedClients();
         server.checkOutputLimits(now);

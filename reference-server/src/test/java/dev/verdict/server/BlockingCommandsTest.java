@@ -182,4 +182,18 @@ class BlockingCommandsTest {
             assertThat(c.call("BZPOPMAX", "k", "0")).isEqualTo("*-1");
         }
     }
+
+    @Test
+    void aTransactionServesWaitersOnlyAfterExecAndDoesNotBlockInside() throws Exception {
+        try (Conn waiter = new Conn(); Conn tx = new Conn()) {
+            waiter.send("BLPOP", "k", "0");
+            assertThat(waiter.silentFor(100)).isTrue();
+            tx.call("MULTI");
+            tx.call("RPUSH", "k", "x", "y");
+            tx.call("LLEN", "k");
+            tx.call("BLPOP", "empty", "0");
+            assertThat(tx.call("EXEC")).isEqualTo("*3|:2|:2|*-1");
+            assertThat(waiter.reply()).isEqualTo("*2|$1|k|$1|x");
+        }
+    }
 }

@@ -59,7 +59,11 @@ public final class DiffMain implements Callable<Integer> {
     @Option(names = "--no-shrink", description = "report mismatches unshrunk")
     boolean noShrink;
 
-    @Option(names = "--accepted", description = "accepted-differences file (default: the one on the classpath)")
+    /** The shared file lives with the tests; from the repository root this finds it outside a test classpath. */
+    static final Path REPOSITORY_ACCEPTED = Path.of("conformance-suite/src/test/resources/accepted-differences.txt");
+
+    @Option(names = "--accepted", description = "accepted-differences file (default: the one on the classpath, else "
+            + "conformance-suite/src/test/resources/accepted-differences.txt under the current folder)")
     Path acceptedFile;
 
     @Option(names = "--name", description = "run name, the results file's name (default: diff-<families>-seed-<seed>)")
@@ -80,11 +84,14 @@ public final class DiffMain implements Callable<Integer> {
                 : String.join("+", fams.stream().map(Family::id).toList())) + "-seed-" + s;
         RunConfig config = RunConfig.of(runName, s, Budget.parse(budget), fams).withCommands(cmds)
                 .withProtocol(protocol).withClients(clients).withSequenceLength(sequenceLength).withShrink(!noShrink);
-        AcceptedDifferences accepted = acceptedFile == null ? AcceptedDifferences.fromClasspath()
-                : AcceptedDifferences.parse(Files.readString(acceptedFile));
+        Path file = acceptedFile != null ? acceptedFile
+                : DiffMain.class.getClassLoader().getResource(AcceptedDifferences.CLASSPATH) == null
+                        && Files.exists(REPOSITORY_ACCEPTED) ? REPOSITORY_ACCEPTED : null;
+        AcceptedDifferences accepted = file == null ? AcceptedDifferences.fromClasspath()
+                : AcceptedDifferences.parse(Files.readString(file));
         try (StartedTarget ta = StartedTarget.start(a); StartedTarget tb = StartedTarget.start(b)) {
             RunReport report = new DifferentialRun(config, ta, tb, Grammar.fromClasspath(), accepted).run();
-            Path file = ResultsWriter.write(report);
+            Path written = ResultsWriter.write(report);
             System.out.printf("%s: %d commands in %d sequences, %d ms (%.0f commands/s), %d commands covered, %d skipped%n",
                     report.name(), report.commandsRun(), report.sequencesRun(), report.durationMs(),
                     report.commandsPerSecond(), report.commandsCovered().size(), report.skipped().size());
@@ -95,7 +102,7 @@ public final class DiffMain implements Callable<Integer> {
                     System.out.println("# accepted: " + f.reason());
                 }
             }
-            System.out.println("results: " + file);
+            System.out.println("results: " + written);
             return report.unaccepted().isEmpty() ? 0 : 1;
         }
     }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public final class AcceptedDifferences {
             if (head.length < 3) {
                 throw new IllegalArgumentException(RESOURCE + ": expected '<kind> <id-or-command> <target-kind>' in: " + raw);
             }
-            String subject = String.join(" ", java.util.Arrays.copyOfRange(head, 1, head.length - 1));
+            String subject = String.join(" ", Arrays.copyOfRange(head, 1, head.length - 1));
             entries.add(new Entry(head[0], subject, head[head.length - 1], line.substring(colon + 3).strip()));
         }
         return new AcceptedDifferences(entries);

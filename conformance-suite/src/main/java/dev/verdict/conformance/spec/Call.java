@@ -6,6 +6,9 @@ import dev.verdict.conformance.client.RespEncoder;
 import dev.verdict.conformance.client.RespValue;
 import dev.verdict.conformance.client.RespValues;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** One command and the reply it got, ready to be checked against an expectation. */
 public final class Call {
 
@@ -32,7 +35,7 @@ public final class Call {
         connection.session().record(connection, commandLine, forProtocol, reply, ok);
         if (!ok) {
             String expectedText = describe(forProtocol, protocol);
-            throw new ReplyMismatchError(commandLine + " [" + connection.label() + "]: expected " + expectedText
+            throw new ReplyMismatchError(commandLine + " [" + connection.session().where(connection) + "]: expected " + expectedText
                     + " but was " + describe(reply), expectedText, describe(reply));
         }
         return this;
@@ -53,6 +56,27 @@ public final class Call {
             throw new ReplyMismatchError(commandLine + ": expected a string reply but was " + describe(reply), "string", reply);
         }
         return t;
+    }
+
+    /** The texts of an array reply's string elements (TIME, SCAN's cursor ...); null for a null element. */
+    public List<String> texts() {
+        List<RespValue> elements = ReplyComparison.elements(reply.value());
+        if (elements == null) {
+            throw new ReplyMismatchError(commandLine + ": expected an array reply but was " + describe(reply), "array", reply);
+        }
+        List<String> out = new ArrayList<>(elements.size());
+        elements.forEach(e -> out.add(ReplyComparison.textOf(e)));
+        return out;
+    }
+
+    /** Element {@code i} of an array reply, for nested replies such as SCAN's key list. */
+    public Call element(int i) {
+        List<RespValue> elements = ReplyComparison.elements(reply.value());
+        if (elements == null || i >= elements.size()) {
+            throw new ReplyMismatchError(commandLine + ": expected an array with element " + i + " but was "
+                    + describe(reply), "array", reply);
+        }
+        return new Call(connection, commandLine + " [" + i + "]", ClientReply.decoded(elements.get(i)));
     }
 
     public long integer() {

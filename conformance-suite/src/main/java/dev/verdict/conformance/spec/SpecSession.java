@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -148,6 +148,11 @@ public final class SpecSession {
             transcript.append("  expected: ").append(expected).append('\n');
         }
         transcript.append(ok ? "  got:      " : "  GOT:      ").append(Call.describe(actual)).append('\n');
+    }
+
+    /** Where a command ran, for failure messages: {@code conn-1 @ reference (in-JVM) | raw | RESP2}. */
+    String where(SpecConnection c) {
+        return c.label() + " @ " + target.name() + " | " + clientKind.label() + " | " + c.protocol();
     }
 
     String transcript() {

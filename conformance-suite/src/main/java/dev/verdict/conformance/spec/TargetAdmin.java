@@ -4,6 +4,7 @@ import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespConnection;
 import dev.verdict.conformance.client.RespReply;
 import dev.verdict.conformance.client.RespValue;
+import dev.verdict.conformance.client.RespValues;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,8 +57,8 @@ final class TargetAdmin implements AutoCloseable {
         del.add("DEL");
         del.addAll(namesSent);
         for (int db = DATABASES - 1; db >= 0; db--) {
-            commands.add(dev.verdict.conformance.client.RespValues.args("SELECT", Integer.toString(db)));
-            commands.add(dev.verdict.conformance.client.RespValues.args(del.toArray(String[]::new)));
+            commands.add(RespValues.args("SELECT", Integer.toString(db)));
+            commands.add(RespValues.args(del.toArray(String[]::new)));
         }
         try {
             connection(target).pipeline(commands);

@@ -6,7 +6,9 @@ import dev.verdict.conformance.client.RespConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
+import static dev.verdict.conformance.client.RespValues.args;
 import static dev.verdict.conformance.spec.Replies.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,11 +145,8 @@ class ConnectionSpec {
 
     @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
     void pipelinedCommandsAreAnsweredInOrder(SpecSession s) {
-        var replies = s.primary().rawPipeline(java.util.List.of(
-                dev.verdict.conformance.client.RespValues.args("SET", "a", "1"),
-                dev.verdict.conformance.client.RespValues.args("INCR", "a"),
-                dev.verdict.conformance.client.RespValues.args("GET", "a"),
-                dev.verdict.conformance.client.RespValues.args("GET")));
+        var replies = s.primary().rawPipeline(List.of(args("SET", "a", "1"), args("INCR", "a"), args("GET", "a"),
+                args("GET")));
         assertThat(replies).extracting(r -> r.rawText()).containsExactly("+OK\r\n", ":2\r\n", "$1\r\n2\r\n",
                 "-ERR wrong number of arguments for 'get' command\r\n");
     }
@@ -193,5 +192,41 @@ class ConnectionSpec {
         s.call("GET", "k").is(bulk("v"));
         s.newConnection(ClientKind.RAW, Protocol.RESP2).call("SET", "k", "w").is(ok());
         s.read(Duration.ofSeconds(2)).is(push("invalidate", array("k")));
+    }
+
+    @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void malformedRequestsAnswerRedisProtocolErrorsAndClose(SpecSession s) {
+        String[][] cases = {
+                {"*1\r\n+PING\r\n", "-ERR Protocol error: expected '$', got '+'\r\n"},
+                {"*1\r\n$536870913\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+                {"*3000000000\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+        };
+        for (String[] c : cases) {
+            SpecConnection conn = s.newConnection(ClientKind.RAW, Protocol.RESP2);
+            conn.raw().sendRaw(c[0].getBytes(StandardCharsets.US_ASCII));
+            conn.raw().flush();
+            assertThat(conn.rawRead().rawText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(conn.raw().isClosedByServer(Duration.ofSeconds(2))).as(c[0]).isTrue();
+        }
+    }
+
+    @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void emptyAndNegativeMultibulksAndBlankLinesAreIgnored(SpecSession s) {
+        s.ensureClean();
+        RespConnection raw = s.raw();
+        raw.sendRaw("*0\r\n*-5\r\n\r\n\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+        raw.flush();
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+PONG\r\n");
+        assertThat(raw.poll(Duration.ofMillis(100))).isEmpty();
+    }
+
+    @SpecCase(value = "PROTOCOL", clients = ClientKind.RAW, protocols = Protocol.RESP2)
+    void theTwoBytesAfterABulkAreSkippedUnchecked(SpecSession s) {
+        s.ensureClean();
+        RespConnection raw = s.raw();
+        raw.sendRaw("*1\r\n$4\r\nPINGxx\r\n".getBytes(StandardCharsets.US_ASCII));
+        raw.flush();
+        assertThat(s.primary().rawRead().rawText()).isEqualTo("+PONG\r\n");
+        assertThat(s.rawCall("ECHO", "still-in-sync").rawText()).isEqualTo("$13\r\nstill-in-sync\r\n");
     }
 }

@@ -151,4 +151,10 @@ class HashesSpec {
         s.call("HSET", "v", "field-longer-than-8", "x").is(integer(1));
         s.call("OBJECT", "ENCODING", "v").is(bulk("hashtable"));
     }
+
+    @SpecCase("HRANDFIELD")
+    void hrandfieldRejectsLongMin(SpecSession s) {
+        s.call("HSET", "h", "f", "v").is(integer(1));
+        s.call("HRANDFIELD", "h", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+    }
 }

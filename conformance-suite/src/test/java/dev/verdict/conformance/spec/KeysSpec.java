@@ -1,5 +1,8 @@
 package dev.verdict.conformance.spec;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import static dev.verdict.conformance.spec.Replies.*;
 
 /** Generic keyspace commands, expiry, SCAN, COPY/MOVE/SWAPDB, OBJECT and SORT (Redis 7.0). */
@@ -52,7 +55,7 @@ class KeysSpec {
         s.call("SET", "b", "old").is(ok());
         s.call("RENAME", "a", "b").is(ok());
         s.call("GET", "b").is(bulk("v"));
-        s.call("TTL", "b").is(integerBetween(99, 100));
+        s.call("TTL", "b").is(integerBetween(90, 100));
         s.call("EXISTS", "a").is(integer(0));
         s.call("RENAME", "missing", "x").is(error("ERR no such key"));
         s.call("RENAME", "b", "b").is(ok());
@@ -98,16 +101,13 @@ class KeysSpec {
             mset[2 + 2 * i] = "v";
         }
         s.call(mset).is(ok());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         String cursor = "0";
         int rounds = 0;
         do {
             Call c = s.call("SCAN", cursor, "COUNT", "20").is(array(anyBulk(), anything()));
-            var elements = ((dev.verdict.conformance.client.RespValue.Array) c.value()).elements();
-            cursor = ReplyComparison.textOf(elements.get(0));
-            for (var k : ReplyComparison.elements(elements.get(1))) {
-                seen.add(ReplyComparison.textOf(k));
-            }
+            cursor = c.texts().get(0);
+            seen.addAll(c.element(1).texts());
         } while (!cursor.equals("0") && ++rounds < 1000);
         s.call("DBSIZE").is(integer(seen.size()));
         s.call("EXISTS", "key:0", "key:299").is(integer(2));
@@ -133,7 +133,7 @@ class KeysSpec {
     void expireSetsTtlAndNegativeDeletes(SpecSession s) {
         s.call("SET", "k", "v").is(ok());
         s.call("EXPIRE", "k", "100").is(integer(1));
-        s.call("TTL", "k").is(integerBetween(99, 100));
+        s.call("TTL", "k").is(integerBetween(90, 100));
         s.call("EXPIRE", "missing", "100").is(integer(0));
         s.call("EXPIRE", "k", "-1").is(integer(1));
         s.call("EXISTS", "k").is(integer(0));
@@ -158,7 +158,7 @@ class KeysSpec {
         s.call("EXPIRE", "k", "300", "LT").is(integer(0));
         s.call("EXPIRE", "k", "150", "LT").is(integer(1));
         s.call("EXPIRE", "k", "120", "XX").is(integer(1));
-        s.call("TTL", "k").is(integerBetween(119, 120));
+        s.call("TTL", "k").is(integerBetween(110, 120));
         s.call("SET", "p", "v").is(ok());
         s.call("EXPIRE", "p", "100", "LT").is(integer(1));
         s.call("EXPIRE", "k", "100", "NX", "XX").is(
@@ -171,9 +171,9 @@ class KeysSpec {
     void pexpireWorksInMilliseconds(SpecSession s) {
         s.call("SET", "k", "v").is(ok());
         s.call("PEXPIRE", "k", "100000").is(integer(1));
-        s.call("PTTL", "k").is(integerBetween(99000, 100000));
+        s.call("PTTL", "k").is(integerBetween(90000, 100000));
         s.call("PEXPIRE", "k", "200000", "GT").is(integer(1));
-        s.call("TTL", "k").is(integerBetween(199, 200));
+        s.call("TTL", "k").is(integerBetween(190, 200));
     }
 
     @SpecCase("EXPIREAT")
@@ -233,7 +233,7 @@ class KeysSpec {
         s.call("SET", "src", "v", "EX", "100").is(ok());
         s.call("COPY", "src", "dst").is(integer(1));
         s.call("GET", "dst").is(bulk("v"));
-        s.call("TTL", "dst").is(integerBetween(99, 100));
+        s.call("TTL", "dst").is(integerBetween(90, 100));
         s.call("SET", "src", "w").is(ok());
         s.call("COPY", "src", "dst").is(integer(0));
         s.call("COPY", "src", "dst", "REPLACE").is(integer(1));
@@ -285,7 +285,7 @@ class KeysSpec {
     void objectReportsRefcountIdletimeAndFreqPolicy(SpecSession s) {
         s.call("SET", "k", "a".repeat(50)).is(ok());
         s.call("OBJECT", "REFCOUNT", "k").is(integer(1));
-        s.call("OBJECT", "IDLETIME", "k").is(integerBetween(0, 2));
+        s.call("OBJECT", "IDLETIME", "k").is(integerBetween(0, 10));
         s.call("OBJECT", "FREQ", "k").is(error("ERR An LFU maxmemory policy is not selected, access frequency not tracked. "
                 + "Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."));
         s.call("OBJECT", "REFCOUNT", "missing").is(nil());
@@ -358,5 +358,32 @@ class KeysSpec {
         s.call("SADD", "s", "5", "3", "4").is(integer(3));
         s.call("SORT_RO", "s").is(array("3", "4", "5"));
         s.call("SORT_RO", "s", "STORE", "x").is(syntaxError());
+    }
+
+    @SpecCase("OBJECT FREQ")
+    void objectFreqUnderAnLfuPolicyStartsAtFiveAndCountsTheFirstAccess(SpecSession s) {
+        s.configSet("maxmemory-policy", "allkeys-lfu");
+        s.call("SET", "k", "v").is(ok());
+        s.call("OBJECT", "FREQ", "k").is(integer(5));
+        s.call("GET", "k").is(bulk("v"));
+        s.call("OBJECT", "FREQ", "k").is(integer(6));
+    }
+
+    @SpecCase("KEYS")
+    void keysPatternsEscapeSpecialCharacters(SpecSession s) {
+        s.call("MSET", "h*llo", "1", "hello", "2", "a?c", "3", "abc", "4").is(ok());
+        s.call("KEYS", "h\\*llo").is(array("h*llo"));
+        s.call("KEYS", "a\\?c").is(array("a?c"));
+        s.call("KEYS", "*").is(unordered("h*llo", "hello", "a?c", "abc"));
+    }
+
+    @SpecCase("SORT")
+    void sortOfASortedSetByNosortKeepsScoreOrder(SpecSession s) {
+        s.call("ZADD", "z", "3", "a", "1", "b", "2", "c").is(integer(3));
+        s.call("SORT", "z", "BY", "nosort").is(array("b", "c", "a"));
+        s.call("SORT", "z", "ALPHA").is(array("a", "b", "c"));
+        s.call("RPUSH", "l", "3", "1", "2").is(integer(3));
+        s.call("SORT", "l", "LIMIT", "0", "-1").is(array("1", "2", "3"));
+        s.call("SORT", "l", "LIMIT", "5", "10").is(emptyArray());
     }
 }

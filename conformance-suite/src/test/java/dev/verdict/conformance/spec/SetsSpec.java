@@ -163,4 +163,10 @@ class SetsSpec {
         s.call("SADD", "big", "9223372036854775808").is(integer(1));
         s.call("OBJECT", "ENCODING", "big").is(bulk("hashtable"));
     }
+
+    @SpecCase("SRANDMEMBER")
+    void srandmemberRejectsLongMin(SpecSession s) {
+        s.call("SADD", "s", "a").is(integer(1));
+        s.call("SRANDMEMBER", "s", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+    }
 }

@@ -258,4 +258,39 @@ class SortedSetsSpec {
         s.call("ZADD", "none", "1", "a").is(integer(1));
         s.call("OBJECT", "ENCODING", "none").is(bulk("skiplist"));
     }
+
+    @SpecCase("ZADD")
+    void zaddGtLtWithIncrAnswersNullWhenNotApplied(SpecSession s) {
+        s.call("ZADD", "z", "1", "a").is(integer(1));
+        s.call("ZADD", "z", "GT", "INCR", "5", "a").is(dbl("6"));
+        s.call("ZADD", "z", "LT", "INCR", "5", "a").is(nil());
+        s.call("ZSCORE", "z", "a").is(dbl("6"));
+    }
+
+    @SpecCase("ZUNIONSTORE")
+    void infiniteScoresAndWeights(SpecSession s) {
+        s.call("ZADD", "a", "1", "x").is(integer(1));
+        s.call("ZADD", "b", "inf", "x").is(integer(1));
+        s.call("ZUNIONSTORE", "d", "2", "a", "b", "WEIGHTS", "1", "-inf").is(integer(1));
+        s.call("ZSCORE", "d", "x").is(dbl("-inf"));
+        s.call("ZUNIONSTORE", "e", "2", "b", "b").is(integer(1));
+        s.call("ZSCORE", "e", "x").is(dbl("inf"));
+        s.call("ZADD", "big", "1e308", "m").is(integer(1));
+        s.call("ZINCRBY", "big", "1e308", "m").is(dbl("inf"));
+    }
+
+    @SpecCase("ZRANGEBYLEX")
+    void lexRangesNeedBracketsOrInfinities(SpecSession s) {
+        s.call("ZADD", "z", "0", "a", "0", "b").is(integer(2));
+        s.call("ZRANGEBYLEX", "z", "a", "b").is(error("ERR min or max not valid string range item"));
+        s.call("ZRANGEBYLEX", "z", "[b", "[a").is(emptyArray());
+        s.call("ZRANGEBYLEX", "z", "-", "+", "LIMIT", "1", "1").is(array("b"));
+        s.call("ZRANGE", "z", "0", "-1", "BYSCORE").is(emptyArray());
+    }
+
+    @SpecCase("ZRANDMEMBER")
+    void zrandmemberRejectsLongMin(SpecSession s) {
+        s.call("ZADD", "z", "1", "a").is(integer(1));
+        s.call("ZRANDMEMBER", "z", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
+    }
 }

@@ -163,4 +163,46 @@ class StreamsSpec {
             s.call(c).is(wrongType());
         }
     }
+
+    @SpecCase("XAUTOCLAIM")
+    void xautoclaimReportsDeletedEntriesAndDropsThemFromThePel(SpecSession s) {
+        s.call("XADD", "s", "1-0", "f", "1").is(bulk("1-0"));
+        s.call("XADD", "s", "2-0", "f", "2").is(bulk("2-0"));
+        s.call("XGROUP", "CREATE", "s", "g", "0").is(ok());
+        s.call("XREADGROUP", "GROUP", "g", "c", "COUNT", "2", "STREAMS", "s", ">").is(anything());
+        s.call("XDEL", "s", "1-0").is(integer(1));
+        s.call("XAUTOCLAIM", "s", "g", "c2", "0", "0-0").is(array("0-0", array(array("2-0", array("f", "2"))), array("1-0")));
+        s.call("XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", "0").is(
+                byProtocol(array(array("s", emptyArray())), map("s", emptyArray())));
+        s.call("XINFO", "GROUPS", "s").is(array(map("name", "g", "consumers", 2, "pending", 1,
+                "last-delivered-id", "2-0", "entries-read", 2, "lag", 0)));
+    }
+
+    @SpecCase("XGROUP")
+    void xgroupCreateWithEntriesreadComputesLag(SpecSession s) {
+        s.call("XADD", "s", "1-0", "f", "1").is(bulk("1-0"));
+        s.call("XADD", "s", "2-0", "f", "2").is(bulk("2-0"));
+        s.call("XGROUP", "CREATE", "s", "g", "0", "ENTRIESREAD", "1").is(ok());
+        s.call("XINFO", "GROUPS", "s").is(array(map("name", "g", "consumers", 0, "pending", 0,
+                "last-delivered-id", "0-0", "entries-read", 1, "lag", 1)));
+    }
+
+    @SpecCase("XREAD")
+    void blockingXreadIsServedByAnXaddFromAnotherClient(SpecSession s) throws Exception {
+        s.call("XADD", "s", "1-0", "f", "old").is(bulk("1-0"));
+        SpecConnection writer = s.newConnection();
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            writer.call("XADD", "s", "2-0", "f", "new");
+        });
+        t.start();
+        s.call("XREAD", "BLOCK", "5000", "STREAMS", "s", "$").is(
+                byProtocol(array(array("s", array(array("2-0", array("f", "new"))))),
+                        map("s", array(array("2-0", array("f", "new"))))));
+        t.join();
+    }
 }

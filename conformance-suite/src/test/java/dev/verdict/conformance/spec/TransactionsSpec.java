@@ -109,4 +109,22 @@ class TransactionsSpec {
         s.call("GET", "k").is(queued());
         s.call("EXEC").is(array(bulk("2")));
     }
+
+    @SpecCase("EXEC")
+    void blockingCommandsInsideMultiDoNotBlock(SpecSession s) {
+        s.call("MULTI").is(ok());
+        s.call("BLPOP", "empty", "0").is(queued());
+        s.call("EXEC").is(array(nilArray()));
+    }
+
+    @SpecCase("EXEC")
+    void selectInsideATransactionAppliesToLaterQueuedCommands(SpecSession s) {
+        s.call("MULTI").is(ok());
+        s.call("SELECT", "1").is(queued());
+        s.call("SET", "k", "in1").is(queued());
+        s.call("EXEC").is(array(ok(), ok()));
+        s.call("GET", "k").is(bulk("in1"));
+        s.call("SELECT", "0").is(ok());
+        s.call("EXISTS", "k").is(integer(0));
+    }
 }

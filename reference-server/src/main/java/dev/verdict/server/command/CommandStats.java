@@ -6,11 +6,14 @@ public final class CommandStats {
     public long micros;
     public long rejectedCalls;
     public long failedCalls;
+    /** Allocated on the first call: most commands are never called. */
+    public LatencyHistogram latency;
 
     public void reset() {
         calls = 0;
         micros = 0;
         rejectedCalls = 0;
         failedCalls = 0;
+        if (latency != null) latency.reset();
     }
 }

@@ -91,6 +91,7 @@ public final class Dispatcher {
         if (server.pause().holds(command, tx)) {
             client.postpone(argv);
             client.channel().config().setAutoRead(false);
+            server.heldByPause(client);
             return;
         }
         if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("multi") && !name.equals("watch")
@@ -118,15 +119,21 @@ public final class Dispatcher {
             client.reply().error("ERR internal error in '" + command.fullName() + "': " + bug);
             client.closeAfterReply();
         }
-        long micros = (System.nanoTime() - start) / 1000;
+        long nanos = System.nanoTime() - start;
+        long micros = nanos / 1000;
         CommandStats stats = command.stats();
+        if (server.latencyTracking()) {
+            if (stats.latency == null) stats.latency = new LatencyHistogram();
+            stats.latency.record(nanos);
+        }
         stats.calls++;
         stats.micros += micros;
         if (client.reply().errorCount() > errorsBefore) stats.failedCalls++;
         server.stats().commandsProcessed++;
         client.lastCommand(command.fullName());
         server.observeCall(client, command, argv, micros);
-        server.blocked().serveReadyKeys();
+        // Inside EXEC (or a script) the keys wait until the whole transaction has run, as in Redis.
+        if (!client.denyBlocking()) server.blocked().serveReadyKeys();
     }
 
     /** Redis's allowProtectedAction for DEBUG: {@code yes}, or {@code local} from a loopback client. */

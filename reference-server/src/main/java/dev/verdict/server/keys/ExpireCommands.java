@@ -114,7 +114,7 @@ final class ExpireCommands {
         }
         long expire = db.expireAt(argv[1]);
         if (expire == -1) client.reply().integer(-1);
-        else client.reply().integer(millis ? expire : expire / 1000);
+        else client.reply().integer(millis ? expire : (expire + 500) / 1000);
     }
 
     static void persist(Client client, byte[][] argv) {

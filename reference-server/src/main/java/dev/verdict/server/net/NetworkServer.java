@@ -64,6 +64,7 @@ public final class NetworkServer {
             @Override
             public void bytesRead(int count) {
                 server.stats().netInputBytes += count;
+                server.stats().totalReadsProcessed++;
             }
         };
         ServerBootstrap bootstrap = new ServerBootstrap()

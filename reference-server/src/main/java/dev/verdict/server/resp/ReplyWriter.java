@@ -268,11 +268,28 @@ public final class ReplyWriter {
         b.writeShort(0x0d0a);
     }
 
+    /** Decimal digits straight into the buffer: replies are written without a String per number. */
     private static void writeDecimal(ByteBuf b, long value) {
         if (value >= 0 && value < 10) {
             b.writeByte('0' + (int) value);
             return;
         }
-        b.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+        if (value == Long.MIN_VALUE) {
+            b.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+            return;
+        }
+        if (value < 0) {
+            b.writeByte('-');
+            value = -value;
+        }
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) digits++;
+        int at = b.writerIndex();
+        b.ensureWritable(digits);
+        for (int i = digits - 1; i >= 0; i--) {
+            b.setByte(at + i, '0' + (int) (value % 10));
+            value /= 10;
+        }
+        b.writerIndex(at + digits);
     }
 }

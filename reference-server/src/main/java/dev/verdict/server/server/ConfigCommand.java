@@ -147,6 +147,7 @@ public final class ConfigCommand implements CommandFamily {
     private static void resetStat(Client client, byte[][] argv) {
         ServerContext server = client.server();
         server.stats().reset();
+        server.keyspace().stats().reset();
         for (CommandSpec spec : server.commands().all()) {
             spec.stats().reset();
             for (CommandSpec sub : spec.subcommands().values()) sub.stats().reset();

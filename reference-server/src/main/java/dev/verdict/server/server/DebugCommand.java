@@ -40,7 +40,7 @@ public final class DebugCommand implements CommandFamily {
             }
             case "set-active-expire" -> {
                 if (argv.length != 3) break;
-                server.activeExpire(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
+                server.keyspace().activeExpireEnabled(parseIntLikeAtoi(Args.utf8(argv[2])) != 0);
                 client.reply().ok();
                 return;
             }

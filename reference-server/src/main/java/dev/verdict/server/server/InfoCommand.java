@@ -71,7 +71,7 @@ public final class InfoCommand implements CommandFamily {
                 case "modules" -> out.append("# Modules\r\n");
                 case "commandstats" -> commandStats(server, out);
                 case "errorstats" -> errorStats(server, out);
-                case "latencystats" -> out.append("# Latencystats\r\n");
+                case "latencystats" -> latencyStats(server, out);
                 case "cluster" -> out.append("# Cluster\r\ncluster_enabled:0\r\n");
                 case "keyspace" -> keyspace(server, out);
                 default -> {
@@ -133,7 +133,10 @@ public final class InfoCommand implements CommandFamily {
 
     private static void memory(ServerContext server, StringBuilder out) {
         Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
+        long heap = rt.totalMemory() - rt.freeMemory();
+        // used_memory is the keyspace's own accounting, the figure maxmemory and eviction compare
+        // against (as in Redis); the JVM heap in use is allocator_allocated.
+        long used = server.keyspace().usedMemory();
         peakMemory = Math.max(peakMemory, used);
         long rss = residentSetSize();
         long totalSystem = totalSystemMemory();
@@ -150,7 +153,7 @@ public final class InfoCommand implements CommandFamily {
         field(out, "used_memory_startup", 0);
         field(out, "used_memory_dataset", used);
         field(out, "used_memory_dataset_perc", "100.00%");
-        field(out, "allocator_allocated", used);
+        field(out, "allocator_allocated", heap);
         field(out, "allocator_active", rt.totalMemory());
         field(out, "allocator_resident", rss);
         field(out, "total_system_memory", totalSystem);
@@ -171,8 +174,8 @@ public final class InfoCommand implements CommandFamily {
         field(out, "maxmemory", maxmemory);
         field(out, "maxmemory_human", human(maxmemory));
         field(out, "maxmemory_policy", server.config().get("maxmemory-policy"));
-        field(out, "allocator_frag_ratio", ratio(rt.totalMemory(), used));
-        field(out, "allocator_frag_bytes", rt.totalMemory() - used);
+        field(out, "allocator_frag_ratio", ratio(rt.totalMemory(), heap));
+        field(out, "allocator_frag_bytes", rt.totalMemory() - heap);
         field(out, "allocator_rss_ratio", ratio(rss, rt.totalMemory()));
         field(out, "allocator_rss_bytes", rss - rt.totalMemory());
         field(out, "rss_overhead_ratio", "1.00");
@@ -246,16 +249,16 @@ public final class InfoCommand implements CommandFamily {
         field(out, "sync_full", 0);
         field(out, "sync_partial_ok", 0);
         field(out, "sync_partial_err", 0);
-        field(out, "expired_keys", s.expiredKeys);
+        field(out, "expired_keys", server.keyspace().stats().expiredKeys);
         field(out, "expired_stale_perc", "0.00");
         field(out, "expired_time_cap_reached_count", 0);
         field(out, "expire_cycle_cpu_milliseconds", 0);
-        field(out, "evicted_keys", s.evictedKeys);
+        field(out, "evicted_keys", server.keyspace().stats().evictedKeys);
         field(out, "evicted_clients", 0);
         field(out, "total_eviction_exceeded_time", 0);
         field(out, "current_eviction_exceeded_time", 0);
-        field(out, "keyspace_hits", s.keyspaceHits);
-        field(out, "keyspace_misses", s.keyspaceMisses);
+        field(out, "keyspace_hits", server.keyspace().stats().keyspaceHits);
+        field(out, "keyspace_misses", server.keyspace().stats().keyspaceMisses);
         field(out, "pubsub_channels", server.pubsub().channelCount());
         field(out, "pubsub_patterns", server.pubsub().patternCount());
         field(out, "pubsubshard_channels", server.pubsub().activeChannels(true, null).size());
@@ -329,6 +332,29 @@ public final class InfoCommand implements CommandFamily {
         field(out, "cmdstat_" + spec.fullName(), "calls=" + s.calls + ",usec=" + s.micros + ",usec_per_call="
                 + String.format(Locale.ROOT, "%.2f", s.calls == 0 ? 0.0 : (double) s.micros / s.calls)
                 + ",rejected_calls=" + s.rejectedCalls + ",failed_calls=" + s.failedCalls);
+    }
+
+    private static void latencyStats(ServerContext server, StringBuilder out) {
+        out.append("# Latencystats\r\n");
+        if (!server.latencyTracking()) return;
+        String[] percentiles = server.config().get("latency-tracking-info-percentiles").trim().split("\\s+");
+        for (CommandSpec spec : server.commands().all()) {
+            latencyStat(spec, percentiles, out);
+            for (CommandSpec sub : spec.subcommands().values()) latencyStat(sub, percentiles, out);
+        }
+    }
+
+    private static void latencyStat(CommandSpec spec, String[] percentiles, StringBuilder out) {
+        var histogram = spec.stats().latency;
+        if (histogram == null || histogram.count() == 0) return;
+        StringBuilder values = new StringBuilder();
+        for (String p : percentiles) {
+            if (p.isEmpty()) continue;
+            if (values.length() > 0) values.append(',');
+            values.append('p').append(p).append('=').append(String.format(Locale.ROOT, "%.3f",
+                    histogram.valueAt(Double.parseDouble(p)) / 1000.0));
+        }
+        field(out, "latency_percentiles_usec_" + spec.fullName(), values);
     }
 
     private static void errorStats(ServerContext server, StringBuilder out) {

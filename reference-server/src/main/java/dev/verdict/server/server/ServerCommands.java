@@ -8,11 +8,13 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.command.Help;
+import dev.verdict.server.db.MemoryFootprint;
+import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.resp.ReplyWriter;
 
 import java.util.Map;
 
-/** TIME, SLOWLOG, LATENCY, MONITOR, SHUTDOWN, LOLWUT. */
+/** TIME, SLOWLOG, LATENCY, MEMORY USAGE, MONITOR, SHUTDOWN, LOLWUT. */
 public final class ServerCommands implements CommandFamily {
 
     @Override
@@ -56,6 +58,19 @@ public final class ServerCommands implements CommandFamily {
                 "HISTOGRAM [COMMAND ...]",
                 "    Return a cumulative distribution of latencies in the format of a histogram for the specified command names.",
                 "    If no commands are specified then all histograms are replied."));
+        table.bind("memory|usage", ServerCommands::memoryUsage);
+        table.bind("memory|help", (c, argv) -> Help.reply(c, "MEMORY",
+                "DOCTOR",
+                "    Return memory problems reports.",
+                "MALLOC-STATS",
+                "    Return internal statistics report from the memory allocator.",
+                "PURGE",
+                "    Attempt to purge dirty pages for reclamation by the allocator.",
+                "STATS",
+                "    Return information about the memory usage of the server.",
+                "USAGE <key> [SAMPLES <count>]",
+                "    Return memory in bytes used by <key> and its value. Nested values are",
+                "    sampled up to <count> times (default: 5, 0 means sample all)."));
         table.bind("monitor", ServerCommands::monitor);
         table.bind("shutdown", ServerCommands::shutdown);
         table.bind("lolwut", ServerCommands::lolwut);
@@ -127,6 +142,35 @@ public final class ServerCommands implements CommandFamily {
             reply.integer(s.times[j]);
             reply.integer(s.latencies[j]);
         }
+    }
+
+    /**
+     * MEMORY USAGE key [SAMPLES n]: the keyspace's estimate of what Redis allocates for the value,
+     * plus the key's sds and its dict entry, as Redis adds them. Values are measured whole, so
+     * SAMPLES only gets validated.
+     */
+    private static void memoryUsage(Client client, byte[][] argv) {
+        for (int i = 3; i < argv.length; i += 2) {
+            if (!Args.is(argv[i], "SAMPLES") || i + 1 >= argv.length) {
+                client.reply().error(Errors.SYNTAX);
+                return;
+            }
+            Long samples = Args.parseLong(argv[i + 1]);
+            if (samples == null) {
+                client.reply().error(Errors.NOT_INTEGER);
+                return;
+            }
+            if (samples < 0) {
+                client.reply().error(Errors.SYNTAX);
+                return;
+            }
+        }
+        RedisObject value = client.db().lookup(argv[2]);
+        if (value == null) {
+            client.reply().nullBulk();
+            return;
+        }
+        client.reply().integer(value.memoryUsage() + MemoryFootprint.sds(argv[2].length) + MemoryFootprint.DICT_ENTRY);
     }
 
     private static void monitor(Client client, byte[][] argv) {

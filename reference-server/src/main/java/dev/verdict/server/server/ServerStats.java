@@ -12,13 +12,10 @@ public final class ServerStats {
     /** Redis stops tracking new error codes past this many (ERRORSTATS_LIMIT). */
     private static final int ERROR_CODES_LIMIT = 128;
 
+    // expired/evicted keys and keyspace hits/misses are the keyspace's own (Keyspace.stats()).
     public long commandsProcessed;
     public long connectionsReceived;
     public long rejectedConnections;
-    public long expiredKeys;
-    public long evictedKeys;
-    public long keyspaceHits;
-    public long keyspaceMisses;
     public long netInputBytes;
     public long netOutputBytes;
     public long totalErrorReplies;
@@ -71,10 +68,6 @@ public final class ServerStats {
         commandsProcessed = 0;
         connectionsReceived = 0;
         rejectedConnections = 0;
-        expiredKeys = 0;
-        evictedKeys = 0;
-        keyspaceHits = 0;
-        keyspaceMisses = 0;
         netInputBytes = 0;
         netOutputBytes = 0;
         totalErrorReplies = 0;

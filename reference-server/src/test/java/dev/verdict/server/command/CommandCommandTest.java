@@ -51,6 +51,10 @@ class CommandCommandTest {
                 .isEqualTo("-ERR Invalid number of arguments specified for command\r\n");
         assertThat(c.call("COMMAND", "GETKEYS", "ping", "x")).isEqualTo("-ERR The command has no key arguments\r\n");
         assertThat(c.call("COMMAND", "GETKEYS", "nosuch", "x")).isEqualTo("-ERR Invalid command specified\r\n");
+        assertThat(c.call("COMMAND", "GETKEYS", "zunionstore", "dst", "2", "a", "b"))
+                .isEqualTo("*3\r\n$3\r\ndst\r\n$1\r\na\r\n$1\r\nb\r\n");
+        assertThat(c.call("COMMAND", "GETKEYS", "zunionstore", "d", "x", "a"))
+                .isEqualTo("-ERR Invalid arguments specified for command\r\n");
     }
 
     @Test

@@ -29,7 +29,7 @@ class AuthAndLimitsTest {
             slow.socket().setReceiveBufferSize(4096);
             slow.call("SUBSCRIBE", "firehose");
             RespConnection pub = server.connect();
-            String payload = "x".repeat(64 * 1024);
+            String payload = "x".repeat(1024 * 1024);
             int receivers = 1;
             for (int i = 0; i < 200 && receivers == 1; i++) {
                 String reply = pub.call("PUBLISH", "firehose", payload);
@@ -37,6 +37,17 @@ class AuthAndLimitsTest {
             }
             assertThat(receivers).as("the subscriber was dropped").isZero();
             assertThat(pub.call("INFO", "stats")).containsPattern("client_output_limit_disconnections|total_connections_received");
+        }
+    }
+
+    @Test
+    void normalClientWhoseReplyExceedsTheHardLimitIsClosedWithoutIt() {
+        try (ServerFixture server = new ServerFixture("--client-output-buffer-limit", "normal 1mb 0 0")) {
+            RespConnection c = server.connect();
+            assertThat(c.call("SET", "big", "x".repeat(2 * 1024 * 1024))).isEqualTo("+OK\r\n");
+            c.send("GET", "big");
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(server.connect().call("INFO", "stats")).contains("total_connections_received:2\r\n");
         }
     }
 

@@ -33,6 +33,7 @@ class ServerCommandsTest {
                 "# Replication\r\nrole:master\r\n", "# CPU\r\nused_cpu_sys:", "# Commandstats\r\n",
                 "cmdstat_set:calls=", "cmdstat_get:calls=0,usec=0,usec_per_call=0.00,rejected_calls=1,failed_calls=0",
                 "# Errorstats\r\nerrorstat_ERR:count=", "# Keyspace\r\ndb0:keys=");
+        assertThat(info).containsPattern("\r\nlatency_percentiles_usec_set:p50=\\d+\\.\\d{3},p99=\\d+\\.\\d{3},p99\\.9=\\d+\\.\\d{3}\r\n");
         assertThat(c.call("INFO", "nosuchsection")).isEqualTo("$0\r\n\r\n");
     }
 
@@ -60,6 +61,18 @@ class ServerCommandsTest {
         assertThat(c.call("DEBUG", "PROTOCOL", "verbatim")).isEqualTo("=29\r\ntxt:This is a verbatim\nstring\r\n");
         assertThat(c.call("DEBUG", "PROTOCOL", "push")).isEqualTo(">2\r\n$16\r\nserver-cpu-usage\r\n:42\r\n");
         assertThat(c.read()).isEqualTo("$40\r\nSome real reply following the push reply\r\n");
+    }
+
+    @Test
+    void memoryUsageCountsValueKeyAndDictEntryLikeRedis() {
+        RespConnection c = server.connect();
+        c.call("SET", "mem:k", "v");
+        // real Redis 7.0.15: SET k v; MEMORY USAGE k -> 64 (embstr 32, key sds 8, dictEntry 24)
+        c.call("SET", "k", "v");
+        assertThat(c.call("MEMORY", "USAGE", "k")).isEqualTo(":64\r\n");
+        assertThat(c.call("MEMORY", "USAGE", "k", "SAMPLES", "-1")).isEqualTo("-ERR syntax error\r\n");
+        assertThat(c.call("MEMORY", "USAGE", "mem:none")).isEqualTo("$-1\r\n");
+        c.call("DEL", "k", "mem:k");
     }
 
     @Test

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranscriptTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"hll", "streams-basic", "streams-groups", "streams-nodes", "streams-small-nodes"})
+    @ValueSource(strings = {"hll", "streams-basic", "streams-groups", "streams-nodes", "streams-small-nodes", "streams-edges", "geo", "geo-search", "resp3"})
     void repliesMatchRealRedisByteForByte(String name) throws IOException {
         List<JsonNode> steps = load(name);
         List<String> args = new ArrayList<>(List.of("--port", "0"));

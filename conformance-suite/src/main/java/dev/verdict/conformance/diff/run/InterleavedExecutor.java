@@ -64,6 +64,7 @@ public final class InterleavedExecutor implements SequenceExecutor {
         final Session[] sessions = new Session[clients];
         final boolean[] blocked = new boolean[clients];
         final boolean[] subscribed = new boolean[clients];
+        final boolean[] dead = new boolean[clients];
 
         Clients(DiffTarget target) {
             try {
@@ -83,12 +84,17 @@ public final class InterleavedExecutor implements SequenceExecutor {
                 events.add(new ArrayList<>());
             }
             int me = c.client();
-            if (blocked[me]) {
+            if (blocked[me] || dead[me]) {
                 events.get(me).add(SKIPPED);
             } else {
-                sessions[me].send(List.of(c));
-                Optional<RespReply> reply = mayBlock ? sessions[me].poll(BLOCKED_AFTER)
-                        : Optional.of(sessions[me].receive(1).get(0));
+                Optional<RespReply> reply;
+                try {
+                    sessions[me].send(List.of(c));
+                    reply = mayBlock ? sessions[me].poll(BLOCKED_AFTER) : Optional.of(sessions[me].receive(1).get(0));
+                } catch (java.io.UncheckedIOException closed) {
+                    reply = Optional.of(Lockstep.CONNECTION_CLOSED); // the client stays unusable: later commands skip
+                    dead[me] = true;
+                }
                 if (reply.isPresent()) {
                     events.get(me).add(reply.get());
                     if (SUBSCRIPTIONS.contains(c.specName())) {
@@ -100,15 +106,24 @@ public final class InterleavedExecutor implements SequenceExecutor {
                 }
             }
             for (int i = 0; i < clients; i++) {
-                if (blocked[i] || subscribed[i] || (i == me && SUBSCRIPTIONS.contains(c.specName()))) {
+                if (!dead[i] && (blocked[i] || subscribed[i] || (i == me && SUBSCRIPTIONS.contains(c.specName())))) {
                     Optional<RespReply> more;
-                    while ((more = sessions[i].poll(DRAIN)).isPresent()) {
+                    while ((more = pollSafely(i)).isPresent()) {
                         events.get(i).add(more.get());
                         blocked[i] = false; // whatever arrives on a blocked client is its late reply
                     }
                 }
             }
             return events;
+        }
+
+        private Optional<RespReply> pollSafely(int i) {
+            try {
+                return sessions[i].poll(DRAIN);
+            } catch (java.io.UncheckedIOException closed) {
+                dead[i] = true;
+                return Optional.of(Lockstep.CONNECTION_CLOSED);
+            }
         }
 
         @Override

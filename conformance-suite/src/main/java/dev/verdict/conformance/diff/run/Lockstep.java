@@ -35,6 +35,12 @@ public final class Lockstep implements LiveSides {
         }
     }
 
+    /** What a target "answered" after it closed the connection. */
+    public static final RespReply CONNECTION_CLOSED = new RespReply(
+            "(connection closed by the target)".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+            new dev.verdict.conformance.client.RespValue.SimpleString("(connection closed by the target)"));
+
+    private boolean broken;
     private final Session a;
     private final Session b;
     private final NormalisationTable table;
@@ -47,6 +53,11 @@ public final class Lockstep implements LiveSides {
         this.table = table;
         this.comparator = new ReplyComparator(table);
         this.batchSize = batchSize;
+    }
+
+    /** The same two sessions, one command per write: to find which command of a batch a target refused. */
+    public Lockstep oneAtATime() {
+        return new Lockstep(a, b, table, 1);
     }
 
     public Result run(List<Command> sequence) {
@@ -62,12 +73,16 @@ public final class Lockstep implements LiveSides {
             }
             List<Command> batch = sequence.subList(i, end);
             List<RespReply>[] replies = both(batch);
+            boolean brokenNow = broken;
             for (int k = 0; k < batch.size(); k++) {
                 Command c = batch.get(k);
                 Outcome o = comparator.compare(c, replies[0].get(k), replies[1].get(k), this);
                 steps.add(new Step(c, replies[0].get(k), replies[1].get(k), o));
                 if (o == Outcome.MISMATCH) {
                     return new Result(steps, false);
+                }
+                if (brokenNow && replies[0].get(k) == CONNECTION_CLOSED) {
+                    return new Result(steps, false); // both closed: nothing more to compare
                 }
                 if (o == Outcome.MATCH && table.ruleFor(c).divergesState()) {
                     return new Result(steps, true);
@@ -78,12 +93,49 @@ public final class Lockstep implements LiveSides {
         return new Result(steps, false);
     }
 
-    /** Sends a batch to both targets, then reads both, and returns {replies of A, replies of B}. */
+    /**
+     * Sends a batch to both targets, then reads both, and returns {replies of A, replies of B}. A target that
+     * closes the connection answers the rest of the batch with a marker reply, which then mismatches the other
+     * side's real reply; the lockstep is broken from then on and must be replaced.
+     */
     @SuppressWarnings("unchecked")
     public List<RespReply>[] both(List<Command> batch) {
-        a.send(batch);
-        b.send(batch);
-        return new List[] {a.receive(batch.size()), b.receive(batch.size())};
+        if (broken) {
+            throw new IllegalStateException("a target closed the connection; open new sessions");
+        }
+        boolean sentA = sendSafely(a, batch);
+        boolean sentB = sendSafely(b, batch);
+        return new List[] {receiveSafely(a, batch.size(), sentA), receiveSafely(b, batch.size(), sentB)};
+    }
+
+    /** True once a target closed its connection. */
+    public boolean broken() {
+        return broken;
+    }
+
+    private boolean sendSafely(Session s, List<Command> batch) {
+        try {
+            s.send(batch);
+            return true;
+        } catch (java.io.UncheckedIOException e) {
+            broken = true;
+            return false;
+        }
+    }
+
+    private List<RespReply> receiveSafely(Session s, int count, boolean sent) {
+        List<RespReply> replies = new ArrayList<>(count);
+        try {
+            while (sent && replies.size() < count) {
+                replies.add(s.receive(1).get(0));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            broken = true;
+        }
+        while (replies.size() < count) {
+            replies.add(CONNECTION_CLOSED);
+        }
+        return replies;
     }
 
     @Override

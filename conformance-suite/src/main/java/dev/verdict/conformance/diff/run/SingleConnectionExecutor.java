@@ -13,35 +13,50 @@ import java.util.List;
 /** One connection per target, pipelined lockstep; also the control connection of the multi-connection mode. */
 public final class SingleConnectionExecutor implements SequenceExecutor, AutoCloseable {
 
-    private final Session a;
-    private final Session b;
-    private final Lockstep lockstep;
+    private final DiffTarget targetA;
+    private final DiffTarget targetB;
+    private final Protocol protocol;
+    private final NormalisationTable table;
+    private final int batchSize;
+    private Session a;
+    private Session b;
+    private Lockstep lockstep;
     private final KeyspaceProbe keyspace;
     private final List<Command> reset;
 
     public SingleConnectionExecutor(DiffTarget targetA, DiffTarget targetB, Protocol protocol,
                                     NormalisationTable table, int batchSize) {
-        this.a = targetA.open(protocol);
-        Session opened = null;
-        try {
-            opened = targetB.open(protocol);
-        } finally {
-            if (opened == null) {
-                a.close();
-            }
-        }
-        this.b = opened;
-        this.lockstep = new Lockstep(a, b, table, batchSize);
+        this.targetA = targetA;
+        this.targetB = targetB;
+        this.protocol = protocol;
+        this.table = table;
+        this.batchSize = batchSize;
+        connect();
         this.keyspace = KeyspaceProbe.probe(lockstep);
         this.reset = resetCommands(lockstep);
+    }
+
+    private void connect() {
+        a = targetA.open(protocol);
+        try {
+            b = targetB.open(protocol);
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
+        }
+        lockstep = new Lockstep(a, b, table, batchSize);
     }
 
     public Lockstep lockstep() {
         return lockstep;
     }
 
-    /** Empties both keyspaces. */
+    /** Empties both keyspaces, on new connections if a target closed the last ones. */
     public void reset() {
+        if (lockstep.broken()) {
+            close();
+            connect();
+        }
         lockstep.both(reset);
     }
 
@@ -49,12 +64,23 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
     public Lockstep.Result run(List<Command> sequence, boolean compareKeyspace) {
         reset();
         Lockstep.Result result = lockstep.run(sequence);
+        if (lockstep.broken()) {
+            // A target closed the connection somewhere in a pipelined batch, before answering any of it: run the
+            // sequence again one command at a time, so that the mismatch lands on the command it refused.
+            reset();
+            Lockstep single = lockstep.oneAtATime();
+            result = single.run(sequence);
+            if (single.broken()) {
+                lockstep = single;
+            }
+            return result;
+        }
         return compareKeyspace && !result.mismatched() && !result.diverged() ? withKeyspace(result) : result;
     }
 
     /** Appends the comparison of the final keyspace to a sequence's result. */
     public Lockstep.Result withKeyspace(Lockstep.Result sequence) {
-        if (!keyspace.usable()) {
+        if (!keyspace.usable() || lockstep.broken()) {
             return sequence;
         }
         List<Lockstep.Step> steps = new ArrayList<>(sequence.steps());

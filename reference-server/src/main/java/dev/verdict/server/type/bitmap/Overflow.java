@@ -13,10 +13,10 @@ enum Overflow {
         long maxIncr = max - value;
         long minIncr = -value;
         if (Long.compareUnsigned(value, max) > 0 || (incr > 0 && incr > maxIncr)) {
-            return this == WRAP ? (value + incr) & max : this == SAT ? max : null;
+            return limit((value + incr) & max, max);
         }
         if (incr < 0 && incr < minIncr) {
-            return this == WRAP ? (value + incr) & max : this == SAT ? 0L : null;
+            return limit((value + incr) & max, 0);
         }
         return value + incr;
     }
@@ -27,12 +27,19 @@ enum Overflow {
         long maxIncr = max - value;
         long minIncr = min - value;
         if (value > max || (bits != 64 && incr > maxIncr) || (value >= 0 && incr > 0 && incr > maxIncr)) {
-            return this == WRAP ? wrapSigned(value, incr, bits) : this == SAT ? max : null;
+            return limit(wrapSigned(value, incr, bits), max);
         }
         if (value < min || (bits != 64 && incr < minIncr) || (value < 0 && incr < 0 && incr < minIncr)) {
-            return this == WRAP ? wrapSigned(value, incr, bits) : this == SAT ? min : null;
+            return limit(wrapSigned(value, incr, bits), min);
         }
         return value + incr;
+    }
+
+    /** What an overflowing operation stores: the wrapped value, the saturated limit, or nothing. */
+    private Long limit(long wrapped, long saturated) {
+        if (this == WRAP) return wrapped;
+        if (this == SAT) return saturated;
+        return null;
     }
 
     private static long wrapSigned(long value, long incr, int bits) {

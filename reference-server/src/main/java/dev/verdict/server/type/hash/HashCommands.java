@@ -48,6 +48,13 @@ public final class HashCommands implements CommandFamily {
         return (HashValue) o;
     }
 
+    /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
+    private static HashValue readOnly(Client client, byte[] key) {
+        RedisObject o = client.db().lookupRead(key);
+        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return WRONG;
+        return (HashValue) o;
+    }
+
     private static final HashValue WRONG = new HashValue();
 
     /** hashTypeLookupWriteOrCreate. */
@@ -93,7 +100,7 @@ public final class HashCommands implements CommandFamily {
     }
 
     static void hget(Client client, byte[][] argv) {
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         byte[] v = h == null ? null : HashType.get(h, argv[2]);
         if (v == null) client.reply().nullBulk();
@@ -101,7 +108,7 @@ public final class HashCommands implements CommandFamily {
     }
 
     static void hmget(Client client, byte[][] argv) {
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         client.reply().arrayHeader(argv.length - 2);
         for (int i = 2; i < argv.length; i++) {
@@ -112,7 +119,7 @@ public final class HashCommands implements CommandFamily {
     }
 
     static void hgetall(Client client, byte[][] argv, boolean fields, boolean values) {
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         ReplyWriter out = client.reply();
         long n = h == null ? 0 : HashType.length(h);
@@ -152,19 +159,19 @@ public final class HashCommands implements CommandFamily {
     }
 
     static void hexists(Client client, byte[][] argv) {
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         client.reply().integer(h != null && HashType.exists(h, argv[2]) ? 1 : 0);
     }
 
     static void hlen(Client client, byte[][] argv) {
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         client.reply().integer(h == null ? 0 : HashType.length(h));
     }
 
     static void hstrlen(Client client, byte[][] argv) {
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         byte[] v = h == null ? null : HashType.get(h, argv[2]);
         client.reply().integer(v == null ? 0 : v.length);
@@ -253,7 +260,7 @@ public final class HashCommands implements CommandFamily {
                     return;
                 }
             }
-            HashValue h = read(client, argv[1]);
+            HashValue h = readOnly(client, argv[1]);
             if (h == WRONG) return;
             if (h == null || count == 0) {
                 client.reply().emptyArray();
@@ -270,7 +277,7 @@ public final class HashCommands implements CommandFamily {
             }
             return;
         }
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         if (h == null) {
             client.reply().nullBulk();
@@ -283,7 +290,7 @@ public final class HashCommands implements CommandFamily {
     static void hscan(Client client, byte[][] argv) {
         Long cursor = Scan.parseCursor(client, argv[2]);
         if (cursor == null) return;
-        HashValue h = read(client, argv[1]);
+        HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
         Scan.run(client, argv, cursor, h == null ? null : new Scan.Source() {
             @Override

@@ -6,6 +6,7 @@ import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.Database;
+import dev.verdict.server.db.Encoding;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
@@ -30,14 +31,14 @@ public final class HllCommands implements CommandFamily {
         return client.server().config().getInt("hll-sparse-max-bytes");
     }
 
-    /** The key's HLL (a private copy), or null after replying an error; {@code missing} when absent. */
+    /** The value's HLL as a private copy, or null after replying Redis's error for a non-HLL value. */
     private static HyperLogLog load(Client client, RedisObject value) {
         if (value.type() != ObjectType.STRING) {
             client.reply().error(Errors.WRONGTYPE);
             return null;
         }
         StringValue string = (StringValue) value;
-        HyperLogLog hll = string.encoding() == dev.verdict.server.db.Encoding.INT ? null : HyperLogLog.parse(string.bytes());
+        HyperLogLog hll = string.encoding() == Encoding.INT ? null : HyperLogLog.parse(string.bytes());
         if (hll == null) client.reply().error(INVALID_HLL);
         return hll;
     }

@@ -159,10 +159,12 @@ public final class HyperLogLog {
         return CardinalityEstimator.estimate(histo);
     }
 
-    /** Every register, converting a sparse HLL to dense first (PFDEBUG GETREG). */
+    /** Every register's value (PFDEBUG GETREG), read through a dense copy when sparse; null when corrupt. */
     public int[] registers() {
+        byte[] dense = isSparse() ? SparseRegisters.toDense(bytes) : bytes;
+        if (dense == null) return null;
         int[] out = new int[REGISTERS];
-        for (int i = 0; i < REGISTERS; i++) out[i] = DenseRegisters.get(bytes, i);
+        for (int i = 0; i < REGISTERS; i++) out[i] = DenseRegisters.get(dense, i);
         return out;
     }
 

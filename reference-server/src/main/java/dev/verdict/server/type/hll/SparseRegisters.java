@@ -79,7 +79,8 @@ final class SparseRegisters {
     }
 
     /**
-     * Raises register {@code index} to {@code count} (hllSparseSet). Returns the updated bytes,
+     * Raises register {@code index} to {@code count} (hllSparseSet), editing {@code hll} in place
+     * when the opcode sequence keeps its length. Returns the updated bytes,
      * whether a register changed, or that the HLL must be promoted to dense first (a value above
      * 32, or growth beyond {@code maxBytes}); null when the encoding is corrupt.
      */
@@ -119,13 +120,11 @@ final class SparseRegisters {
         if (isVal) {
             if (valValue(op) >= count) return new Update(hll, false, false);
             if (runlen == 1) {
-                out = hll.clone();
                 out[p] = val(count, 1);
                 return new Update(mergeAdjacent(out, prev), true, false);
             }
         }
         if (zero && runlen == 1) {
-            out = hll.clone();
             out[p] = val(count, 1);
             return new Update(mergeAdjacent(out, prev), true, false);
         }

@@ -46,6 +46,13 @@ public final class ListCommands implements CommandFamily {
         return (ListValue) o;
     }
 
+    /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
+    static ListValue readOnly(Client client, byte[] key) {
+        RedisObject o = client.db().lookupRead(key);
+        if (TypeChecks.wrongType(client, o, ObjectType.LIST)) return WRONG;
+        return (ListValue) o;
+    }
+
     static void push(Client client, byte[][] argv, boolean head, boolean onlyIfExists) {
         ListValue list = read(client, argv[1]);
         if (list == WRONG) return;
@@ -114,6 +121,7 @@ public final class ListCommands implements CommandFamily {
 
     /** After a pop: the event, and the key goes with its last element. */
     static void popped(Client client, byte[] key, ListValue list, boolean head) {
+        ListType.compress(list, client.server().config());
         notify(client, KeyspaceEvents.LIST, head ? "lpop" : "rpop", key);
         deleteIfEmpty(client, key, list);
     }
@@ -126,13 +134,13 @@ public final class ListCommands implements CommandFamily {
     }
 
     static void llen(Client client, byte[][] argv) {
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         client.reply().integer(list == null ? 0 : ListType.length(list));
     }
 
     static void lindex(Client client, byte[][] argv) {
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         Long index = Args.parseLong(argv[2]);
         if (index == null) {
@@ -203,7 +211,7 @@ public final class ListCommands implements CommandFamily {
                 return;
             }
         }
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         if (list == null) {
             if (count >= 0) client.reply().emptyArray();
@@ -227,13 +235,14 @@ public final class ListCommands implements CommandFamily {
             client.reply().error(Errors.NOT_INTEGER);
             return;
         }
-        ListValue list = read(client, argv[1]);
+        ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
         if (list == null) {
             client.reply().emptyArray();
             return;
         }
         replyPopped(client, ListType.range(list, start, end));
+        ListType.compress(list, client.server().config());
     }
 
     static void lrem(Client client, byte[][] argv) {
@@ -249,6 +258,7 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         long removed = ListType.remove(list, argv[3], count);
+        ListType.compress(list, client.server().config());
         if (removed > 0) {
             notify(client, KeyspaceEvents.LIST, "lrem", argv[1]);
             deleteIfEmpty(client, argv[1], list);
@@ -268,7 +278,9 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         if (TypeChecks.wrongType(client, o, ObjectType.LIST)) return;
-        if (!ListType.set((ListValue) o, index, argv[3])) {
+        boolean inRange = ListType.set((ListValue) o, index, argv[3]);
+        ListType.compress((ListValue) o, client.server().config());
+        if (!inRange) {
             client.reply().error(Errors.OUT_OF_RANGE);
             return;
         }
@@ -290,6 +302,7 @@ public final class ListCommands implements CommandFamily {
             return;
         }
         ListType.trim(list, start, end);
+        ListType.compress(list, client.server().config());
         notify(client, KeyspaceEvents.LIST, "ltrim", argv[1]);
         deleteIfEmpty(client, argv[1], list);
         client.reply().ok();

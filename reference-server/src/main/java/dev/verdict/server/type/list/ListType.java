@@ -28,6 +28,13 @@ public final class ListType {
 
     public static void push(ListValue list, byte[] value, boolean head, ServerConfig config) {
         list.quicklist.push(value, head, fill(config));
+        compress(list, config);
+    }
+
+    /** Applies list-compress-depth after a change (Redis recompresses nodes it touched). */
+    public static void compress(ListValue list, ServerConfig config) {
+        int depth = config.getInt("list-compress-depth");
+        if (depth > 0) list.quicklist.compress(depth);
     }
 
     /** Removes and returns the head or tail, null when empty. */
@@ -56,6 +63,7 @@ public final class ListType {
         for (; c.valid(); c.advance(), at++) {
             if (c.valueEquals(pivot)) {
                 list.quicklist.insert(after ? at + 1 : at, value, fill(config));
+                compress(list, config);
                 return true;
             }
         }

@@ -42,9 +42,7 @@ public final class ListValue extends RedisObject implements dev.verdict.server.d
 
     @Override
     public long memoryUsage() {
-        long bytes = MemoryFootprint.OBJECT_HEADER + 40;
-        for (Listpack node : quicklist.nodes()) bytes += 32 + MemoryFootprint.allocation(node.bytes());
-        return bytes;
+        return MemoryFootprint.OBJECT_HEADER + 40 + 32L * quicklist.nodeCount() + quicklist.storedBytes();
     }
 
     @Override

@@ -14,7 +14,13 @@ public final class QuickList {
     private static final int[] SIZE_LIMITS = {4096, 8192, 16384, 32768, 65536};
     private static final int SIZE_SAFETY_LIMIT = 8192;
 
+    /** The nodes; null where a node is held LZF-compressed in {@link #packed}. */
     private final ArrayList<Listpack> nodes = new ArrayList<>();
+    /** Compressed blobs of inner nodes (list-compress-depth), parallel to {@link #nodes}. */
+    private final ArrayList<byte[]> packed = new ArrayList<>();
+    private final ArrayList<Integer> rawSizes = new ArrayList<>();
+    /** Nodes that did not compress, with their size then: not retried until they change (Redis's attempted_compress). */
+    private final java.util.IdentityHashMap<Listpack, Integer> incompressible = new java.util.IdentityHashMap<>();
     private long count;
 
     public long size() {
@@ -23,7 +29,77 @@ public final class QuickList {
 
     /** The nodes, head first (for RDB's quicklist serialisation, one listpack blob per node). */
     public Iterable<Listpack> nodes() {
-        return nodes;
+        java.util.List<Listpack> out = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            out.add(nodes.get(i) != null ? nodes.get(i) : Listpack.fromBytes(Lzf.decompress(packed.get(i), rawSizes.get(i))));
+        }
+        return out;
+    }
+
+    /** Bytes the nodes hold, compressed ones at their compressed size (memory accounting). */
+    public long storedBytes() {
+        long total = 0;
+        for (int i = 0; i < nodes.size(); i++) total += nodes.get(i) != null ? nodes.get(i).bytes() : packed.get(i).length;
+        return total;
+    }
+
+    /** How many nodes are currently compressed (tests, DEBUG). */
+    public int compressedNodeCount() {
+        int n = 0;
+        for (byte[] b : packed) if (b != null) n++;
+        return n;
+    }
+
+    /**
+     * list-compress-depth: keeps {@code depth} nodes at each end plain and LZF-compresses the
+     * inner ones (Redis skips nodes under 48 bytes and those that shrink by less than 8).
+     */
+    public void compress(int depth) {
+        int n = nodes.size();
+        for (int i = 0; i < n; i++) {
+            boolean inner = depth > 0 && i >= depth && i < n - depth;
+            if (!inner) {
+                node(i);
+                continue;
+            }
+            Listpack lp = nodes.get(i);
+            if (lp == null || lp.bytes() < 48) continue;
+            Integer failedAt = incompressible.get(lp);
+            if (failedAt != null && failedAt == lp.bytes()) continue;
+            byte[] raw = lp.toBytes();
+            byte[] lzf = Lzf.compress(raw);
+            if (lzf == null || lzf.length + 8 >= raw.length) {
+                incompressible.put(lp, lp.bytes());
+                continue;
+            }
+            incompressible.remove(lp);
+            nodes.set(i, null);
+            packed.set(i, lzf);
+            rawSizes.set(i, raw.length);
+        }
+    }
+
+    /** Node i, decompressed on first touch. */
+    private Listpack node(int i) {
+        Listpack lp = nodes.get(i);
+        if (lp != null) return lp;
+        lp = Listpack.fromBytes(Lzf.decompress(packed.get(i), rawSizes.get(i)));
+        nodes.set(i, lp);
+        packed.set(i, null);
+        return lp;
+    }
+
+    private void addNode(int i, Listpack lp) {
+        nodes.add(i, lp);
+        packed.add(i, null);
+        rawSizes.add(i, 0);
+    }
+
+    private void removeNode(int i) {
+        Listpack gone = nodes.remove(i);
+        if (gone != null) incompressible.remove(gone);
+        packed.remove(i);
+        rawSizes.remove(i);
     }
 
     public int nodeCount() {
@@ -33,18 +109,18 @@ public final class QuickList {
     /** Appends a listpack node as read from RDB or a DUMP payload. */
     public void appendNode(Listpack lp) {
         if (lp.size() == 0) return;
-        nodes.add(lp);
+        addNode(nodes.size(), lp);
         count += lp.size();
     }
 
     public void push(byte[] value, boolean head, int fill) {
         int at = head ? 0 : nodes.size() - 1;
-        if (nodes.isEmpty() || !allowsInsert(nodes.get(at), value, fill)) {
-            nodes.add(head ? 0 : nodes.size(), new Listpack());
+        if (nodes.isEmpty() || !allowsInsert(node(at), value, fill)) {
+            addNode(head ? 0 : nodes.size(), new Listpack());
             at = head ? 0 : nodes.size() - 1;
         }
-        if (head) nodes.get(at).prepend(value);
-        else nodes.get(at).append(value);
+        if (head) node(at).prepend(value);
+        else node(at).append(value);
         count++;
     }
 
@@ -52,12 +128,12 @@ public final class QuickList {
     public byte[] pop(boolean head) {
         if (count == 0) return null;
         int at = head ? 0 : nodes.size() - 1;
-        Listpack lp = nodes.get(at);
+        Listpack lp = node(at);
         int p = head ? lp.first() : lp.last();
         byte[] value = lp.get(p);
         lp.delete(p);
         count--;
-        if (lp.size() == 0) nodes.remove(at);
+        if (lp.size() == 0) removeNode(at);
         return value;
     }
 
@@ -68,9 +144,9 @@ public final class QuickList {
         long skipped = 0;
         if (index < count / 2) {
             for (int n = 0; n < nodes.size(); n++) {
-                int sz = nodes.get(n).size();
+                int sz = node(n).size();
                 if (index < skipped + sz) {
-                    c.position(n, nodes.get(n).seek(index - skipped));
+                    c.position(n, node(n).seek(index - skipped));
                     return c;
                 }
                 skipped += sz;
@@ -78,9 +154,9 @@ public final class QuickList {
         } else {
             long fromTail = count - 1 - index;
             for (int n = nodes.size() - 1; n >= 0; n--) {
-                int sz = nodes.get(n).size();
+                int sz = node(n).size();
                 if (fromTail < skipped + sz) {
-                    c.position(n, nodes.get(n).seek(-1 - (fromTail - skipped)));
+                    c.position(n, node(n).seek(-1 - (fromTail - skipped)));
                     return c;
                 }
                 skipped += sz;
@@ -96,7 +172,7 @@ public final class QuickList {
 
     public void set(long index, byte[] value) {
         Cursor c = cursor(index, true);
-        nodes.get(c.node).replace(c.p, value);
+        node(c.node).replace(c.p, value);
     }
 
     /** Inserts before the element at {@code index}, or appends when index == size. */
@@ -110,7 +186,7 @@ public final class QuickList {
             return;
         }
         Cursor c = cursor(index, true);
-        Listpack lp = nodes.get(c.node);
+        Listpack lp = node(c.node);
         lp.insertBefore(c.p, value);
         count++;
         if (exceedsLimit(lp, fill)) split(c.node);
@@ -121,7 +197,7 @@ public final class QuickList {
         long index = 0;
         int i = 0;
         while (i < nodes.size() && n > 0) {
-            Listpack lp = nodes.get(i);
+            Listpack lp = node(i);
             int sz = lp.size();
             if (start >= index + sz) {
                 index += sz;
@@ -134,7 +210,7 @@ public final class QuickList {
             count -= del;
             n -= del;
             if (lp.size() == 0) {
-                nodes.remove(i);
+                removeNode(i);
             } else {
                 index += lp.size();
                 i++;
@@ -149,7 +225,7 @@ public final class QuickList {
         long removed = 0;
         if (!fromTail) {
             for (int i = 0; i < nodes.size(); ) {
-                Listpack lp = nodes.get(i);
+                Listpack lp = node(i);
                 for (int p = lp.first(); p != -1 && (limit == 0 || removed < limit); ) {
                     if (lp.equalsAt(p, value)) {
                         p = lp.delete(p);
@@ -158,13 +234,13 @@ public final class QuickList {
                         p = lp.next(p);
                     }
                 }
-                if (lp.size() == 0) nodes.remove(i);
+                if (lp.size() == 0) removeNode(i);
                 else i++;
                 if (limit != 0 && removed >= limit) break;
             }
         } else {
             for (int i = nodes.size() - 1; i >= 0; i--) {
-                Listpack lp = nodes.get(i);
+                Listpack lp = node(i);
                 for (int p = lp.last(); p != -1 && (limit == 0 || removed < limit); ) {
                     int prev = lp.prev(p);
                     if (lp.equalsAt(p, value)) {
@@ -173,7 +249,7 @@ public final class QuickList {
                     }
                     p = prev;
                 }
-                if (lp.size() == 0) nodes.remove(i);
+                if (lp.size() == 0) removeNode(i);
                 if (limit != 0 && removed >= limit) break;
             }
         }
@@ -182,12 +258,12 @@ public final class QuickList {
     }
 
     private void split(int node) {
-        Listpack lp = nodes.get(node);
+        Listpack lp = node(node);
         int half = lp.size() / 2;
         Listpack tail = new Listpack();
         for (int p = lp.seek(half); p != -1; p = lp.next(p)) tail.append(lp.get(p));
         lp.deleteRange(lp.seek(half), lp.size() - half);
-        nodes.add(node + 1, tail);
+        addNode(node + 1, tail);
     }
 
     private static boolean allowsInsert(Listpack lp, byte[] value, int fill) {
@@ -225,20 +301,20 @@ public final class QuickList {
         }
 
         public byte[] value() {
-            return nodes.get(node).get(p);
+            return node(node).get(p);
         }
 
         public boolean valueEquals(byte[] s) {
-            return nodes.get(node).equalsAt(p, s);
+            return node(node).equalsAt(p, s);
         }
 
         public void advance() {
-            Listpack lp = nodes.get(node);
+            Listpack lp = node(node);
             p = forward ? lp.next(p) : lp.prev(p);
             if (p != -1) return;
             node += forward ? 1 : -1;
             if (node < 0 || node >= nodes.size()) return;
-            Listpack n = nodes.get(node);
+            Listpack n = node(node);
             p = forward ? n.first() : n.last();
         }
     }

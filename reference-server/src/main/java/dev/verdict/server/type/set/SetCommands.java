@@ -53,6 +53,13 @@ public final class SetCommands implements CommandFamily {
         return (SetValue) o;
     }
 
+    /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
+    private static SetValue readOnly(Client client, byte[] key) {
+        RedisObject o = client.db().lookupRead(key);
+        if (TypeChecks.wrongType(client, o, ObjectType.SET)) return WRONG;
+        return (SetValue) o;
+    }
+
     static void sadd(Client client, byte[][] argv) {
         SetValue s = read(client, argv[1]);
         if (s == WRONG) return;
@@ -96,19 +103,19 @@ public final class SetCommands implements CommandFamily {
     }
 
     static void scard(Client client, byte[][] argv) {
-        SetValue s = read(client, argv[1]);
+        SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
         client.reply().integer(s == null ? 0 : SetType.size(s));
     }
 
     static void sismember(Client client, byte[][] argv) {
-        SetValue s = read(client, argv[1]);
+        SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
         client.reply().integer(s != null && SetType.contains(s, argv[2]) ? 1 : 0);
     }
 
     static void smismember(Client client, byte[][] argv) {
-        SetValue s = read(client, argv[1]);
+        SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
         client.reply().arrayHeader(argv.length - 2);
         for (int i = 2; i < argv.length; i++) {
@@ -204,7 +211,7 @@ public final class SetCommands implements CommandFamily {
                 return;
             }
         }
-        SetValue s = read(client, argv[1]);
+        SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
         if (s == null) {
             if (count == null) client.reply().nullBulk();
@@ -292,7 +299,7 @@ public final class SetCommands implements CommandFamily {
     static void sscan(Client client, byte[][] argv) {
         Long cursor = Scan.parseCursor(client, argv[2]);
         if (cursor == null) return;
-        SetValue s = read(client, argv[1]);
+        SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
         Scan.run(client, argv, cursor, s == null ? null : new Scan.Source() {
             @Override
@@ -311,7 +318,7 @@ public final class SetCommands implements CommandFamily {
     private static SetValue[] lookupAll(Client client, byte[][] argv, int first, int last) {
         SetValue[] sets = new SetValue[last - first + 1];
         for (int i = first; i <= last; i++) {
-            SetValue s = read(client, argv[i]);
+            SetValue s = readOnly(client, argv[i]);
             if (s == WRONG) return null;
             sets[i - first] = s;
         }

@@ -25,6 +25,26 @@ public final class ConsumerGroup {
         this.entriesRead = entriesRead;
     }
 
+    /** A deep copy: consumers and pending entries are new objects wired to each other. */
+    ConsumerGroup copy() {
+        ConsumerGroup g = new ConsumerGroup(name, lastId, entriesRead);
+        java.util.Map<Consumer, Consumer> consumerCopies = new java.util.IdentityHashMap<>();
+        for (Consumer c : consumers.values()) {
+            Consumer cc = new Consumer(c.name(), c.seenTime);
+            consumerCopies.put(c, cc);
+            g.consumers.put(c.name(), cc);
+        }
+        for (java.util.Map.Entry<StreamId, PendingEntry> e : pel.entrySet()) {
+            PendingEntry nack = e.getValue();
+            Consumer owner = nack.consumer == null ? null : consumerCopies.get(nack.consumer);
+            PendingEntry copy = new PendingEntry(owner, nack.deliveryTime);
+            copy.deliveryCount = nack.deliveryCount;
+            g.pel.put(e.getKey(), copy);
+            if (owner != null) owner.pel.put(e.getKey(), copy);
+        }
+        return g;
+    }
+
     public byte[] name() {
         return name;
     }

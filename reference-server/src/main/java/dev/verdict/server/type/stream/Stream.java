@@ -1,8 +1,10 @@
 package dev.verdict.server.type.stream;
 
 import dev.verdict.server.db.Encoding;
+import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.util.ValueDigest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,40 @@ public final class Stream extends RedisObject {
         return Encoding.STREAM;
     }
 
+    /** Roughly what Redis allocates: the listpacks, one rax node each, and the groups' PEL entries. */
+    @Override
+    public long memoryUsage() {
+        long total = MemoryFootprint.OBJECT_HEADER + 64;
+        for (StreamNode node : nodes.values()) total += node.bytes() + 32;
+        for (ConsumerGroup g : groups.values()) total += 64 + g.name().length + 48L * g.pel.size() + 64L * g.consumers.size();
+        return total;
+    }
+
+    /** streamDup: entries, metadata, and every group with its consumers and pending entries. */
+    @Override
+    public RedisObject duplicate() {
+        Stream copy = new Stream();
+        for (StreamNode node : nodes.values()) copy.nodes.put(node.masterId(), node.copy());
+        copy.length = length;
+        copy.lastId = lastId;
+        copy.firstId = firstId;
+        copy.maxDeletedId = maxDeletedId;
+        copy.entriesAdded = entriesAdded;
+        for (ConsumerGroup g : groups.values()) copy.groups.put(g.name(), g.copy());
+        return copy;
+    }
+
+    /** debug.c: each live entry mixes "ms.seq", then each field and value, in order. */
+    @Override
+    public void digest(ValueDigest digest) {
+        scan(StreamId.MIN, StreamId.MAX, false, e -> {
+            digest.mix((Long.toUnsignedString(e.id().ms()) + "." + Long.toUnsignedString(e.id().seq()))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (byte[] element : e.fieldsAndValues()) digest.mix(element);
+            return true;
+        });
+    }
+
     public long length() {
         return length;
     }
@@ -62,6 +98,15 @@ public final class Stream extends RedisObject {
         lastId = id;
         if (newEntriesAdded != -1) entriesAdded = newEntriesAdded;
         if (!newMaxDeleted.isZero()) maxDeletedId = newMaxDeleted;
+    }
+
+    /** Each radix-tree node's key (16-byte big-endian master ID) and listpack bytes, in order (RDB/DUMP). */
+    public List<byte[][]> nodesAsListpacks() {
+        List<byte[][]> out = new ArrayList<>(nodes.size());
+        for (StreamNode node : nodes.values()) {
+            out.add(new byte[][] {node.masterId().raxKey(), node.toListpack().toBytes()});
+        }
+        return out;
     }
 
     public int radixTreeKeys() {

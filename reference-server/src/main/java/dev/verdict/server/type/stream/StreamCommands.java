@@ -23,9 +23,6 @@ public final class StreamCommands implements CommandFamily {
         table.bind("xdel", StreamCommands::xdel);
         table.bind("xtrim", StreamCommands::xtrim);
         table.bind("xsetid", StreamCommands::xsetid);
-        new StreamReadCommands().register(table);
-        new StreamGroupCommands().register(table);
-        new StreamInfoCommands().register(table);
     }
 
     static void xadd(Client client, byte[][] argv) {
@@ -68,7 +65,7 @@ public final class StreamCommands implements CommandFamily {
             return;
         }
         if (created) client.db().add(key, stream);
-        else client.db().setKey(key, stream, true);
+        else client.db().signalModified(key);
         StreamReplies.id(client.reply(), id);
         StreamReplies.notify(client, "xadd", key);
         if (args.strategy() != TrimArgs.Strategy.NONE && stream.trim(args) > 0) {
@@ -156,7 +153,7 @@ public final class StreamCommands implements CommandFamily {
         }
         stream.afterDelete(deleted);
         if (!deleted.isEmpty()) {
-            client.db().setKey(argv[1], stream, true);
+            client.db().signalModified(argv[1]);
             StreamReplies.notify(client, "xdel", argv[1]);
         }
         client.reply().integer(deleted.size());
@@ -174,7 +171,7 @@ public final class StreamCommands implements CommandFamily {
         long deleted = stream.trim(args);
         if (deleted > 0) {
             StreamReplies.notify(client, "xtrim", argv[1]);
-            client.db().setKey(argv[1], stream, true);
+            client.db().signalModified(argv[1]);
         }
         client.reply().integer(deleted);
     }
@@ -237,7 +234,7 @@ public final class StreamCommands implements CommandFamily {
             return;
         }
         stream.setLastId(id, entriesAdded, maxDeleted);
-        client.db().setKey(argv[1], stream, true);
+        client.db().signalModified(argv[1]);
         client.reply().ok();
         StreamReplies.notify(client, "xsetid", argv[1]);
     }

@@ -5,6 +5,7 @@ import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
+import dev.verdict.server.command.Help;
 import dev.verdict.server.resp.ReplyWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,21 @@ public final class StreamGroupCommands implements CommandFamily {
         for (String sub : new String[]{"create", "setid", "destroy", "createconsumer", "delconsumer"}) {
             table.bind("xgroup|" + sub, StreamGroupCommands::xgroup);
         }
+        table.bind("xgroup|help", (c, argv) -> Help.reply(c, "XGROUP",
+                "CREATE <key> <groupname> <id|$> [option]",
+                "    Create a new consumer group. Options are:",
+                "    * MKSTREAM",
+                "      Create the empty stream if it does not exist.",
+                "    * ENTRIESREAD entries_read",
+                "      Set the group's entries_read counter (internal use).",
+                "CREATECONSUMER <key> <groupname> <consumer>",
+                "    Create a new consumer in the specified group.",
+                "DELCONSUMER <key> <groupname> <consumer>",
+                "    Remove the specified consumer.",
+                "DESTROY <key> <groupname>",
+                "    Remove the specified group.",
+                "SETID <key> <groupname> <id|$> [ENTRIESREAD entries_read]",
+                "    Set the current group ID and entries_read counter."));
         table.bind("xack", StreamGroupCommands::xack);
         table.bind("xpending", StreamGroupCommands::xpending);
         table.bind("xclaim", StreamGroupCommands::xclaim);

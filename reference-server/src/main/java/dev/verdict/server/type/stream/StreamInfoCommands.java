@@ -5,6 +5,7 @@ import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
+import dev.verdict.server.command.Help;
 import dev.verdict.server.resp.ReplyWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,13 @@ public final class StreamInfoCommands implements CommandFamily {
         table.bind("xinfo|stream", StreamInfoCommands::stream);
         table.bind("xinfo|groups", StreamInfoCommands::groups);
         table.bind("xinfo|consumers", StreamInfoCommands::consumers);
+        table.bind("xinfo|help", (c, argv) -> Help.reply(c, "XINFO",
+                "CONSUMERS <key> <groupname>",
+                "    Show consumers of <groupname>.",
+                "GROUPS <key>",
+                "    Show the stream consumer groups.",
+                "STREAM <key> [FULL [COUNT <count>]",
+                "    Show information about the stream."));
     }
 
     /** The stream at argv[2], or null after replying (no such key, wrong type). */

@@ -1,5 +1,8 @@
 package dev.verdict.server.type.stream;
 
+import dev.verdict.server.type.listpack.Listpack;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,14 +19,20 @@ final class StreamNode {
         final StreamId id;
         final byte[][] fieldsAndValues;
         final int encodedSize;
+        final boolean sameFields;
         boolean deleted;
 
-        Slot(StreamId id, byte[][] fieldsAndValues, int encodedSize) {
+        Slot(StreamId id, byte[][] fieldsAndValues, int encodedSize, boolean sameFields) {
             this.id = id;
             this.fieldsAndValues = fieldsAndValues;
             this.encodedSize = encodedSize;
+            this.sameFields = sameFields;
         }
     }
+
+    private static final int FLAG_DELETED = 1;
+    private static final int FLAG_SAMEFIELDS = 2;
+    private static final int EMPTY_LISTPACK = Listpack.HEADER_SIZE + 1;
 
     private final StreamId masterId;
     private final byte[][] masterFields;
@@ -40,9 +49,28 @@ final class StreamNode {
         int size = 0;
         for (int i = 0; i < n; i++) {
             masterFields[i] = fieldsAndValues[2 * i];
-            size += ListpackSizes.ofString(masterFields[i]);
+            size += Listpack.entrySizeOf(masterFields[i]);
         }
         masterFieldsSize = size;
+    }
+
+    private StreamNode(StreamNode other) {
+        masterId = other.masterId;
+        masterFields = other.masterFields;
+        masterFieldsSize = other.masterFieldsSize;
+        for (Slot slot : other.slots) {
+            Slot copy = new Slot(slot.id, slot.fieldsAndValues, slot.encodedSize, slot.sameFields);
+            copy.deleted = slot.deleted;
+            slots.add(copy);
+        }
+        live = other.live;
+        deleted = other.deleted;
+        entriesSize = other.entriesSize;
+    }
+
+    /** A copy sharing only the immutable element bytes. */
+    StreamNode copy() {
+        return new StreamNode(this);
     }
 
     StreamId masterId() {
@@ -63,8 +91,8 @@ final class StreamNode {
 
     /** The listpack's total bytes (lpBytes). */
     long bytes() {
-        return ListpackSizes.EMPTY + ListpackSizes.ofInteger(live) + ListpackSizes.ofInteger(deleted)
-                + ListpackSizes.ofInteger(masterFields.length) + masterFieldsSize + ListpackSizes.ofInteger(0)
+        return EMPTY_LISTPACK + sizeOf(live) + sizeOf(deleted)
+                + sizeOf(masterFields.length) + masterFieldsSize + sizeOf(0)
                 + entriesSize;
     }
 
@@ -79,19 +107,19 @@ final class StreamNode {
     void append(StreamId id, byte[][] fieldsAndValues) {
         int numFields = fieldsAndValues.length / 2;
         boolean same = sameFields(fieldsAndValues);
-        int size = ListpackSizes.ofInteger(same ? 2 : 0)
-                + ListpackSizes.ofInteger(id.ms() - masterId.ms())
-                + ListpackSizes.ofInteger(id.seq() - masterId.seq());
+        int size = sizeOf(same ? 2 : 0)
+                + sizeOf(id.ms() - masterId.ms())
+                + sizeOf(id.seq() - masterId.seq());
         long lpCount = numFields + 3;
         if (same) {
-            for (int i = 0; i < numFields; i++) size += ListpackSizes.ofString(fieldsAndValues[2 * i + 1]);
+            for (int i = 0; i < numFields; i++) size += Listpack.entrySizeOf(fieldsAndValues[2 * i + 1]);
         } else {
-            size += ListpackSizes.ofInteger(numFields);
-            for (byte[] element : fieldsAndValues) size += ListpackSizes.ofString(element);
+            size += sizeOf(numFields);
+            for (byte[] element : fieldsAndValues) size += Listpack.entrySizeOf(element);
             lpCount += numFields + 1;
         }
-        size += ListpackSizes.ofInteger(lpCount);
-        slots.add(new Slot(id, fieldsAndValues, size));
+        size += sizeOf(lpCount);
+        slots.add(new Slot(id, fieldsAndValues, size, same));
         entriesSize += size;
         live++;
     }
@@ -140,6 +168,44 @@ final class StreamNode {
             else hi = mid;
         }
         return lo;
+    }
+
+    private static int sizeOf(long v) {
+        return Listpack.entrySizeOf(decimal(v));
+    }
+
+    private static byte[] decimal(long v) {
+        return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The node as Redis stores it, byte for byte: the master entry (live count, deleted count,
+     * master fields, 0), then per entry flags, ID deltas, values (or field count and pairs), and
+     * the entry's element count. This is what RDB and DUMP carry for each radix-tree node.
+     */
+    Listpack toListpack() {
+        Listpack lp = new Listpack();
+        lp.append(decimal(live));
+        lp.append(decimal(deleted));
+        lp.append(decimal(masterFields.length));
+        for (byte[] field : masterFields) lp.append(field);
+        lp.append(decimal(0));
+        for (Slot slot : slots) {
+            int numFields = slot.fieldsAndValues.length / 2;
+            lp.append(decimal((slot.deleted ? FLAG_DELETED : 0) | (slot.sameFields ? FLAG_SAMEFIELDS : 0)));
+            lp.append(decimal(slot.id.ms() - masterId.ms()));
+            lp.append(decimal(slot.id.seq() - masterId.seq()));
+            long lpCount = numFields + 3;
+            if (slot.sameFields) {
+                for (int i = 0; i < numFields; i++) lp.append(slot.fieldsAndValues[2 * i + 1]);
+            } else {
+                lp.append(decimal(numFields));
+                for (byte[] element : slot.fieldsAndValues) lp.append(element);
+                lpCount += numFields + 1;
+            }
+            lp.append(decimal(lpCount));
+        }
+        return lp;
     }
 
     StreamId lastId() {

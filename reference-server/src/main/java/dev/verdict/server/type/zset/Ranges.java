@@ -8,14 +8,57 @@ final class Ranges {
     private Ranges() {
     }
 
-    /** Elements before the range start and those up to its end: ranks [start, end) are inside. */
-    record Span(ZSetType.Bound beforeStart, ZSetType.Bound upToEnd) {
+    /**
+     * A range: elements before its start, and those within its end. Ranks [start, end) are inside.
+     * Lex ranges over members of different scores are not monotone, so, as Redis does, their end
+     * is found by walking on from the start (and a reverse walk starts from the tail side).
+     */
+    record Span(ZSetType.Bound beforeStart, ZSetType.Bound upToEnd, boolean lex) {
         long start(ZSetValue z) {
-            return ZSetType.countWhile(z, beforeStart);
+            return possible(z) ? ZSetType.countWhile(z, beforeStart) : ZSetType.length(z);
+        }
+
+        /** zslIsInLexRange / zzlIsInLexRange: the tail reaches the start and the head is within the end. */
+        boolean possible(ZSetValue z) {
+            long len = ZSetType.length(z);
+            if (len == 0) return false;
+            boolean[] ok = {true};
+            ZSetType.walk(z, len - 1, false, (m, s) -> {
+                ok[0] = !beforeStart.before(s, m);
+                return false;
+            });
+            ZSetType.walk(z, 0, true, (m, s) -> {
+                ok[0] &= upToEnd.before(s, m);
+                return false;
+            });
+            return ok[0];
         }
 
         long end(ZSetValue z) {
-            return ZSetType.countWhile(z, upToEnd);
+            if (!possible(z)) return ZSetType.length(z);
+            if (!lex) return ZSetType.countWhile(z, upToEnd);
+            long start = start(z);
+            long[] n = {0};
+            ZSetType.walk(z, start, true, (m, s) -> {
+                if (!upToEnd.before(s, m)) return false;
+                n[0]++;
+                return true;
+            });
+            return start + n[0];
+        }
+
+        /** Rank where a reverse walk begins: the last element within the end (zzl/zslLastInRange). */
+        long reverseStart(ZSetValue z) {
+            if (!possible(z)) return -1;
+            if (!lex || z.encoding() != dev.verdict.server.db.Encoding.LISTPACK) return ZSetType.countWhile(z, upToEnd) - 1;
+            long len = ZSetType.length(z);
+            long[] skipped = {0};
+            ZSetType.walk(z, len - 1, false, (m, s) -> {
+                if (upToEnd.before(s, m)) return false;
+                skipped[0]++;
+                return true;
+            });
+            return len - 1 - skipped[0];
         }
     }
 
@@ -30,7 +73,7 @@ final class Ranges {
         double hi = max;
         return new Span(
                 (s, m) -> minEx ? s <= lo : s < lo,
-                (s, m) -> (maxEx ? s < hi : s <= hi) && !(hi < lo || (hi == lo && (minEx || maxEx))));
+                (s, m) -> (maxEx ? s < hi : s <= hi) && !(hi < lo || (hi == lo && (minEx || maxEx))), false);
     }
 
     /** "[a", "(a", "-", "+": null when malformed. */
@@ -38,7 +81,7 @@ final class Ranges {
         Item min = item(minArg);
         Item max = item(maxArg);
         if (min == null || max == null) return null;
-        return new Span((s, m) -> min.before(m, true), (s, m) -> max.before(m, false));
+        return new Span((s, m) -> min.before(m, true), (s, m) -> max.before(m, false), true);
     }
 
     /** A lex bound: "-" (below all), "+" (above all), or a value with inclusiveness. */

@@ -62,7 +62,7 @@ final class ZSetAlgebra {
         Source[] sources = new Source[n];
         int j = numKeysArg + 1;
         for (int i = 0; i < n; i++, j++) {
-            RedisObject o = client.db().lookup(argv[j]);
+            RedisObject o = client.db().lookupRead(argv[j]);
             Source s = new Source();
             if (o != null) {
                 if (o.type() == ObjectType.ZSET) {

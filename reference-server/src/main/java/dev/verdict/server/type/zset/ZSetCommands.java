@@ -58,6 +58,13 @@ public final class ZSetCommands implements CommandFamily {
         return (ZSetValue) o;
     }
 
+    /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
+    static ZSetValue readOnly(Client client, byte[] key) {
+        RedisObject o = client.db().lookupRead(key);
+        if (TypeChecks.wrongType(client, o, ObjectType.ZSET)) return WRONG;
+        return (ZSetValue) o;
+    }
+
     static void zadd(Client client, byte[][] argv, int flags) {
         int i = 2;
         boolean ch = false;
@@ -182,13 +189,13 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static void zcard(Client client, byte[][] argv) {
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         client.reply().integer(z == null ? 0 : ZSetType.length(z));
     }
 
     static void zscore(Client client, byte[][] argv) {
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         Double s = z == null ? null : ZSetType.score(z, argv[2]);
         if (s == null) client.reply().nullBulk();
@@ -196,7 +203,7 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static void zmscore(Client client, byte[][] argv) {
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         client.reply().arrayHeader(argv.length - 2);
         for (int i = 2; i < argv.length; i++) {
@@ -207,7 +214,7 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static void zrank(Client client, byte[][] argv, boolean reverse) {
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         long rank = z == null ? -1 : ZSetType.rank(z, argv[2]);
         if (rank < 0) client.reply().nullBulk();
@@ -220,7 +227,7 @@ public final class ZSetCommands implements CommandFamily {
             client.reply().error(lex ? "ERR min or max not valid string range item" : "ERR min or max is not a float");
             return;
         }
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         if (z == null) {
             client.reply().integer(0);
@@ -299,7 +306,7 @@ public final class ZSetCommands implements CommandFamily {
                 return;
             }
         }
-        ZSetValue z = read(client, argv[keyArg]);
+        ZSetValue z = readOnly(client, argv[keyArg]);
         if (z == WRONG) return;
         List<ZSetType.Entry> result;
         if (z == null) {
@@ -329,16 +336,30 @@ public final class ZSetCommands implements CommandFamily {
         List<ZSetType.Entry> out = new ArrayList<>();
         long len = ZSetType.length(z);
         if (offset < 0 || (offset > 0 && offset >= len) || limit == 0) return out;
-        long first = span.start(z);
-        long endEx = span.end(z);
-        if (endEx <= first) return out;
-        long available = endEx - first - offset;
-        if (available <= 0) return out;
-        long take = limit < 0 ? available : Math.min(limit, available);
-        long from = reverse ? endEx - 1 - offset : first + offset;
-        ZSetType.walk(z, from, !reverse, (m, s) -> {
+        if (!reverse) {
+            long first = span.start(z);
+            long[] skip = {offset};
+            ZSetType.walk(z, first, true, (m, s) -> {
+                if (!span.upToEnd().before(s, m)) return false;
+                if (skip[0] > 0) {
+                    skip[0]--;
+                    return true;
+                }
+                out.add(new ZSetType.Entry(m, s));
+                return limit < 0 || out.size() < limit;
+            });
+            return out;
+        }
+        long last = span.reverseStart(z);
+        long[] skip = {offset};
+        ZSetType.walk(z, last, false, (m, s) -> {
+            if (span.beforeStart().before(s, m)) return false;
+            if (skip[0] > 0) {
+                skip[0]--;
+                return true;
+            }
             out.add(new ZSetType.Entry(m, s));
-            return out.size() < take;
+            return limit < 0 || out.size() < limit;
         });
         return out;
     }
@@ -452,7 +473,7 @@ public final class ZSetCommands implements CommandFamily {
                     return;
                 }
             }
-            ZSetValue z = read(client, argv[1]);
+            ZSetValue z = readOnly(client, argv[1]);
             if (z == WRONG) return;
             if (z == null || count == 0) {
                 client.reply().emptyArray();
@@ -469,7 +490,7 @@ public final class ZSetCommands implements CommandFamily {
             replyEntries(client, picked, withScores);
             return;
         }
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         if (z == null) {
             client.reply().nullBulk();
@@ -482,7 +503,7 @@ public final class ZSetCommands implements CommandFamily {
     static void zscan(Client client, byte[][] argv) {
         Long cursor = Scan.parseCursor(client, argv[2]);
         if (cursor == null) return;
-        ZSetValue z = read(client, argv[1]);
+        ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
         Scan.run(client, argv, cursor, z == null ? null : new Scan.Source() {
             @Override

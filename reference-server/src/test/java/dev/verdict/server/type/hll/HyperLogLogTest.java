@@ -135,6 +135,23 @@ class HyperLogLogTest {
     }
 
     @Test
+    void sparseAndDenseHoldTheSameRegistersForTheSameInserts() {
+        java.util.Random random = new java.util.Random(42);
+        HyperLogLog sparse = HyperLogLog.create();
+        HyperLogLog dense = HyperLogLog.create();
+        dense.toDense();
+        for (int i = 0; i < 3000; i++) {
+            byte[] element = Long.toString(random.nextLong()).getBytes(StandardCharsets.US_ASCII);
+            int a = sparse.add(element, 1_000_000);
+            int c = dense.add(element, 1_000_000);
+            assertThat(a).as("insert %d changes the same registers", i).isEqualTo(c);
+        }
+        assertThat(sparse.isSparse()).isTrue();
+        assertThat(sparse.registers()).isEqualTo(dense.registers());
+        assertThat(sparse.count()).isEqualTo(dense.count());
+    }
+
+    @Test
     void addingAnElementTwiceChangesNothing() {
         HyperLogLog hll = HyperLogLog.create();
         assertThat(hll.add(b("x"), SPARSE_MAX)).isEqualTo(1);

@@ -50,7 +50,32 @@ class ListTypeTest {
 
     @Test
     void randomOperationsAgreeWithAnArrayListAcrossNodes() {
-        ServerConfig three = ServerConfig.fromArgs("--list-max-listpack-size", "3");
+        randomOperationsAgreeWithModel(ServerConfig.fromArgs("--list-max-listpack-size", "3"));
+    }
+
+    @Test
+    void randomOperationsAgreeWithAnArrayListWithCompressedInnerNodes() {
+        randomOperationsAgreeWithModel(ServerConfig.fromArgs("--list-max-listpack-size", "3", "--list-compress-depth", "1"));
+    }
+
+    @Test
+    void innerNodesAreLzfCompressedBeyondTheDepthAndReadBack() {
+        ServerConfig config = ServerConfig.fromArgs("--list-max-listpack-size", "-1", "--list-compress-depth", "2");
+        ListValue list = ListType.create();
+        for (int i = 0; i < 2000; i++) ListType.push(list, b("element-number-" + i), false, config);
+        QuickList q = list.quicklist();
+        assertThat(q.nodeCount()).isGreaterThan(6);
+        assertThat(q.compressedNodeCount()).isEqualTo(q.nodeCount() - 4);
+        assertThat(strings(ListType.range(list, 1000, 1002))).containsExactly(
+                "element-number-1000", "element-number-1001", "element-number-1002");
+        ListType.compress(list, config);
+        assertThat(q.compressedNodeCount()).isEqualTo(q.nodeCount() - 4);
+        long raw = 0;
+        for (var node : q.nodes()) raw += node.bytes();
+        assertThat(q.storedBytes()).isLessThan(raw);
+    }
+
+    private void randomOperationsAgreeWithModel(ServerConfig three) {
         Random random = new Random(7);
         ListValue list = ListType.create();
         List<String> model = new ArrayList<>();

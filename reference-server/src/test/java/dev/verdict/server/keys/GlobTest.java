@@ -1,0 +1,62 @@
+package dev.verdict.server.keys;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GlobTest {
+
+    @ParameterizedTest(name = "{0} ~ {1} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        "*|anything|true",
+        "*|''|false",
+        "h?llo|hello|true",
+        "h?llo|hllo|false",
+        "h*llo|heeeello|true",
+        "h[ae]llo|hallo|true",
+        "h[ae]llo|hillo|false",
+        "h[^e]llo|hallo|true",
+        "h[^e]llo|hello|false",
+        "h[a-b]llo|hbllo|true",
+        "h[b-a]llo|hallo|true",
+        "h\\*llo|h*llo|true",
+        "h\\*llo|hello|false",
+        "key:*|key:1|true",
+        "*er|other|true",
+        "a*b*c|aXXbYYc|true",
+        "a*b*c|aXXbYY|false",
+        "[abc|a|true",
+        "[abc|b|true",
+        "ab[|ab|false",
+        "\\|\\|true",
+        "abc\\|abc|false",
+        "**a|a|true",
+        "a**|abc|true",
+    })
+    void matchesLikeRedisStringmatchlen(String pattern, String string, boolean expected) {
+        assertThat(Glob.matches(pattern.getBytes(StandardCharsets.UTF_8), string.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"HELLO,hello", "H[A-Z]llo,hello"})
+    void nocaseIgnoresAsciiCase(String pattern, String string) {
+        assertThat(Glob.matches(pattern.getBytes(StandardCharsets.UTF_8), string.getBytes(StandardCharsets.UTF_8), true))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,0", "'',0", "-1,-1", "+7,7", "18446744073709551615,-1"})
+    void scanCursorsParseLikeStrtoul(String text, long expected) {
+        assertThat(ScanCursor.parse(text.getBytes(StandardCharsets.US_ASCII))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"abc", "18446744073709551616", "' 1'", "1x"})
+    void badScanCursorsAreRejected(String text) {
+        assertThat(ScanCursor.parse(text.getBytes(StandardCharsets.US_ASCII))).isNull();
+    }
+}
