@@ -243,7 +243,9 @@ public final class StringCommands implements CommandFamily {
     /** checkStringLength: false after replying the error when the result would be too long. */
     static boolean lengthAllowed(Client client, long size, long append) {
         long limit = Math.min(client.server().config().getMemory("proto-max-bulk-len"), Integer.MAX_VALUE - 8);
-        if (size + append > limit) {
+        // Redis adds as unsigned and also refuses a sum that wrapped around
+        long total = size + append;
+        if (total > limit || total < size || total < append) {
             client.reply().error(TOO_LONG);
             return false;
         }

@@ -96,6 +96,16 @@ class StringCommandsTest {
     }
 
     @Test
+    void setrangeAtTheLargestOffsetIsRefusedNotOverflowed() {
+        c.call("SET", "s", "x");
+        assertThat(c.call("SETRANGE", "s", "9223372036854775807", "v"))
+                .isEqualTo("-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n");
+        assertThat(c.call("SETRANGE", "missing", "9223372036854775807", "v"))
+                .isEqualTo("-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n");
+        assertThat(c.call("SETRANGE", "s", "9223372036854775800", "")).isEqualTo(":1\r\n");
+    }
+
+    @Test
     void multiKeyCommands() {
         assertThat(c.call("MSET", "a", "1", "b")).isEqualTo("-ERR wrong number of arguments for 'mset' command\r\n");
         c.call("MSET", "a", "1", "b", "2");
