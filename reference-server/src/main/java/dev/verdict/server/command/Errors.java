@@ -14,6 +14,8 @@ public final class Errors {
     public static final String READONLY = "READONLY You can't write against a read only replica.";
     public static final String EXECABORT = "EXECABORT Transaction discarded because of previous errors.";
     public static final String DB_INDEX = "ERR DB index is out of range";
+    /** getIntFromObjectOrReply's range error. */
+    public static final String INT_RANGE = "ERR value is out of range, value must between -2147483648 and 2147483647";
     public static final String OVERFLOW = "ERR increment or decrement would overflow";
 
     private Errors() {

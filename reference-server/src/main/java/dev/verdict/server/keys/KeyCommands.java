@@ -115,7 +115,17 @@ public final class KeyCommands implements CommandFamily {
             if (Args.is(argv[j], "REPLACE")) {
                 replace = true;
             } else if (Args.is(argv[j], "DB") && j + 1 < argv.length) {
-                dst = database(client, argv[++j], Errors.NOT_INTEGER);
+                // getIntFromObjectOrReply: the value must fit a C int before it is a DB index
+                Long id = Args.parseLong(argv[++j]);
+                if (id == null) {
+                    client.reply().error(Errors.NOT_INTEGER);
+                    return;
+                }
+                if (id < Integer.MIN_VALUE || id > Integer.MAX_VALUE) {
+                    client.reply().error(Errors.INT_RANGE);
+                    return;
+                }
+                dst = database(client, id);
                 if (dst == null) return;
             } else {
                 client.reply().error(Errors.SYNTAX);
