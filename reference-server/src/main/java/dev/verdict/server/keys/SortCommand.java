@@ -46,12 +46,6 @@ final class SortCommand {
 
     static void sort(Client client, byte[][] argv, boolean readOnly) {
         Database db = client.db();
-        RedisObject value = db.lookupRead(argv[1]);
-        if (value != null && value.type() != ObjectType.LIST && value.type() != ObjectType.SET
-                && value.type() != ObjectType.ZSET) {
-            client.reply().error(Errors.WRONGTYPE);
-            return;
-        }
         boolean desc = false, alpha = false, dontSort = false;
         long limitStart = 0, limitCount = -1;
         byte[] sortBy = null, storeKey = null;
@@ -85,6 +79,13 @@ final class SortCommand {
                 client.reply().error(Errors.SYNTAX);
                 return;
             }
+        }
+        // sortCommandGeneric parses every option before it looks at the key
+        RedisObject value = db.lookupRead(argv[1]);
+        if (value != null && value.type() != ObjectType.LIST && value.type() != ObjectType.SET
+                && value.type() != ObjectType.ZSET) {
+            client.reply().error(Errors.WRONGTYPE);
+            return;
         }
         if (value != null && !(value instanceof Elements)) {
             client.reply().error("ERR SORT cannot read a " + value.type().typeName() + " value on this server");
