@@ -244,11 +244,7 @@ public final class ClientCommands implements CommandFamily {
     }
 
     private static void unblock(Client client, byte[][] argv) {
-        Long id = Args.parseLong(argv[2]);
-        if (id == null) {
-            client.reply().error(Errors.NOT_INTEGER);
-            return;
-        }
+        // Redis checks the reason before it parses the client id
         boolean withError = false;
         if (argv.length == 4) {
             if (Args.is(argv[3], "ERROR")) withError = true;
@@ -256,6 +252,11 @@ public final class ClientCommands implements CommandFamily {
                 client.reply().error("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
                 return;
             }
+        }
+        Long id = Args.parseLong(argv[2]);
+        if (id == null) {
+            client.reply().error(Errors.NOT_INTEGER);
+            return;
         }
         Client target = client.server().clients().get(id);
         boolean unblocked = target != null && client.server().blocked().unblock(target, withError);
