@@ -140,14 +140,19 @@ public final class ListCommands implements CommandFamily {
     }
 
     static void lindex(Client client, byte[][] argv) {
+        // lookupKeyReadOrReply: a missing key is nil before the index is parsed
         ListValue list = readOnly(client, argv[1]);
         if (list == WRONG) return;
+        if (list == null) {
+            client.reply().nullBulk();
+            return;
+        }
         Long index = Args.parseLong(argv[2]);
         if (index == null) {
             client.reply().error(Errors.NOT_INTEGER);
             return;
         }
-        byte[] v = list == null ? null : ListType.index(list, index);
+        byte[] v = ListType.index(list, index);
         if (v == null) client.reply().nullBulk();
         else client.reply().bulk(v);
     }
@@ -268,17 +273,18 @@ public final class ListCommands implements CommandFamily {
     }
 
     static void lset(Client client, byte[][] argv) {
-        Long index = Args.parseLong(argv[2]);
-        if (index == null) {
-            client.reply().error(Errors.NOT_INTEGER);
-            return;
-        }
+        // lsetCommand looks up and type-checks the key before it parses the index
         RedisObject o = client.db().lookup(argv[1]);
         if (o == null) {
             client.reply().error(Errors.NO_SUCH_KEY);
             return;
         }
         if (TypeChecks.wrongType(client, o, ObjectType.LIST)) return;
+        Long index = Args.parseLong(argv[2]);
+        if (index == null) {
+            client.reply().error(Errors.NOT_INTEGER);
+            return;
+        }
         boolean inRange = ListType.set((ListValue) o, index, argv[3]);
         ListType.compress((ListValue) o, client.server().config());
         if (!inRange) {
