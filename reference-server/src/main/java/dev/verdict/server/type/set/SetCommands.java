@@ -126,13 +126,14 @@ public final class SetCommands implements CommandFamily {
     static void smove(Client client, byte[][] argv) {
         SetValue src = read(client, argv[1]);
         if (src == WRONG) return;
-        SetValue dst = read(client, argv[2]);
-        if (dst == WRONG) return;
-        byte[] member = argv[3];
+        // a missing source answers 0 before the destination's type is checked
         if (src == null) {
             client.reply().integer(0);
             return;
         }
+        SetValue dst = read(client, argv[2]);
+        if (dst == WRONG) return;
+        byte[] member = argv[3];
         if (src == dst) {
             client.reply().integer(SetType.contains(src, member) ? 1 : 0);
             return;
@@ -165,7 +166,8 @@ public final class SetCommands implements CommandFamily {
         if (argv.length == 3) {
             count = Args.parseLong(argv[2]);
             if (count == null || count < 0) {
-                client.reply().error(count == null ? Errors.NOT_INTEGER : "ERR value is out of range, must be positive");
+                // getPositiveLongFromObjectOrReply answers the same text for a non-number
+                client.reply().error("ERR value is out of range, must be positive");
                 return;
             }
         }
