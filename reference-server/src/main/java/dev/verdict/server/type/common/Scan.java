@@ -34,20 +34,9 @@ public final class Scan {
     private Scan() {
     }
 
-    /** Parses a cursor as Redis's parseScanCursorOrReply (strtoul: a sign is allowed, '-' wraps); null after replying. */
+    /** Parses a cursor as Redis's parseScanCursorOrReply (one parser for every SCAN family); null after replying. */
     public static Long parseCursor(Client client, byte[] arg) {
-        String s = Args.utf8(arg);
-        try {
-            if (s.isEmpty() || Character.isWhitespace(s.charAt(0))) throw new NumberFormatException();
-            boolean negative = s.charAt(0) == '-';
-            String digits = negative || s.charAt(0) == '+' ? s.substring(1) : s;
-            if (digits.isEmpty() || !Character.isDigit(digits.charAt(0))) throw new NumberFormatException();
-            long v = Long.parseUnsignedLong(digits);
-            return negative ? -v : v;
-        } catch (NumberFormatException e) {
-            client.reply().error("ERR invalid cursor");
-            return null;
-        }
+        return dev.verdict.server.keys.ScanCursor.parse(client, arg);
     }
 
     /** Runs XSCAN key cursor [MATCH pattern] [COUNT count] over {@code source} (null for a missing key). */
