@@ -56,10 +56,11 @@ public final class StreamGroupCommands implements CommandFamily {
         boolean create = Args.is(opt, "create");
         boolean mkstream = false;
         long entriesRead = ConsumerGroup.INVALID_ENTRIES_READ;
-        if (create && argv.length >= 5) {
+        // CREATE and SETID options are parsed before the key is looked up, as xgroupCommand does
+        if ((create || Args.is(opt, "setid")) && argv.length >= 5) {
             int i = 5;
             while (i < argv.length) {
-                if (Args.is(argv[i], "mkstream")) {
+                if (create && Args.is(argv[i], "mkstream")) {
                     mkstream = true;
                     i++;
                 } else if (Args.is(argv[i], "entriesread") && i + 1 < argv.length) {
@@ -138,22 +139,6 @@ public final class StreamGroupCommands implements CommandFamily {
                     client.reply().error(StreamIdArg.INVALID);
                     return;
                 }
-            }
-            if (argv.length == 7) {
-                Long v = Args.is(argv[5], "entriesread") ? Args.parseLong(argv[6]) : null;
-                if (!Args.is(argv[5], "entriesread")) {
-                    StreamReplies.subcommandSyntaxError(client, argv);
-                    return;
-                }
-                if (v == null) {
-                    client.reply().error(Errors.NOT_INTEGER);
-                    return;
-                }
-                if (v < 0 && v != ConsumerGroup.INVALID_ENTRIES_READ) {
-                    client.reply().error("ERR value for ENTRIESREAD must be positive or -1");
-                    return;
-                }
-                entriesRead = v;
             }
             group.setLastId(id, entriesRead);
             client.reply().ok();
