@@ -182,15 +182,19 @@ public final class Dispatcher {
 
     /**
      * Replies an error for a command that will not run (Redis's rejectCommand): inside MULTI
-     * the transaction is flagged so EXEC answers EXECABORT; a rejected EXEC discards it.
+     * the transaction is flagged so EXEC answers EXECABORT; a rejected EXEC discards it (and its
+     * WATCHes) and answers EXECABORT whether or not MULTI is open, as execCommandAbort does.
+     * Redis's formatted rejections carry no code of their own (the "ERR " is added only when
+     * replied directly), so it is left out of the EXECABORT text.
      */
     private void reject(Client client, CommandSpec command, String error) {
         Transaction tx = client.transaction();
         tx.flagError();
         if (command != null) {
             command.stats().rejectedCalls++;
-            if (command.name().equals("exec") && command.parent() == null && tx.inMulti()) {
-                client.reply().error("EXECABORT Transaction discarded because of: " + error);
+            if (command.name().equals("exec") && command.parent() == null) {
+                String cause = error.startsWith("ERR ") ? error.substring(4) : error;
+                client.reply().error("EXECABORT Transaction discarded because of: " + cause);
                 dev.verdict.server.transaction.TransactionCommands.discardTransaction(client);
                 return;
             }
