@@ -240,6 +240,9 @@ public final class ValueCodec {
                 return hashFromListpack(pairsToListpack(LegacyEncodings.ziplistEntries(in.readString())), config);
             case Rdb.TYPE_HASH_LISTPACK:
                 return hashFromListpack(Listpack.fromBytes(in.readString()), config);
+            case Rdb.TYPE_STREAM_LISTPACKS:
+            case Rdb.TYPE_STREAM_LISTPACKS_2:
+                return dev.verdict.server.type.stream.StreamRdb.read(in, type);
             case Rdb.TYPE_MODULE:
             case Rdb.TYPE_MODULE_2: {
                 long id = in.readPlainLength();
