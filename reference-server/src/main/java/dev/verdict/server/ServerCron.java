@@ -67,7 +67,7 @@ final class ServerCron implements Runnable {
         if (timeoutSeconds <= 0) return;
         List<Client> idle = null;
         for (Client client : server.clients().values()) {
-            if (client.subscriptions().active() || client.monitor()) continue;
+            if (client.subscriptions().active() || client.monitor() || server.blocked().isBlocked(client)) continue;
             if (now - client.lastInteractionMillis() > timeoutSeconds * 1000) {
                 if (idle == null) idle = new ArrayList<>();
                 idle.add(client);

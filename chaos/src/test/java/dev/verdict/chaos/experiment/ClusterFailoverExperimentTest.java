@@ -1,14 +1,22 @@
 package dev.verdict.chaos.experiment;
 
+import dev.verdict.chaos.topology.NodeFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Tag("chaos")
 @ExtendWith(NoLeftovers.class)
 class ClusterFailoverExperimentTest {
+
+    @BeforeEach
+    void needsDocker() {
+        assumeTrue(NodeFactory.dockerAvailable(), "Cluster topologies run in containers only");
+    }
 
     @Test
     void killingAMasterPromotesItsReplicaForItsSlotRangeAndWritesThereResume() {

@@ -1,6 +1,8 @@
 package dev.verdict.chaos.experiment;
 
 import dev.verdict.chaos.workload.ClientKind;
+import dev.verdict.chaos.topology.NodeFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,12 +10,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Longer Cluster experiments: run with -Pchaos. */
 @Tag("chaos")
 @ExtendWith(NoLeftovers.class)
 @Tag("long")
 class ClusterLongExperimentTest {
+
+    @BeforeEach
+    void needsDocker() {
+        assumeTrue(NodeFactory.dockerAvailable(), "Cluster topologies run in containers only");
+    }
 
     @Test
     void killingAMasterUnderLettucesClusterClientPromotesItsReplicaAndWritesResume() {

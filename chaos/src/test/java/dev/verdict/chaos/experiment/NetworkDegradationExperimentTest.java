@@ -1,6 +1,8 @@
 package dev.verdict.chaos.experiment;
 
 import dev.verdict.chaos.fault.NodeFaults;
+import dev.verdict.chaos.topology.NodeFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,12 +10,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The master's traffic degraded by packet loss or a bandwidth limit (iptables / tc in its namespace). */
 @Tag("chaos")
 @ExtendWith(NoLeftovers.class)
 @Tag("long")
 class NetworkDegradationExperimentTest {
+
+    @BeforeEach
+    void needsDocker() {
+        assumeTrue(NodeFactory.dockerAvailable(), "iptables and tc act in container namespaces");
+    }
 
     @Test
     void masterLosingAThirdOfItsPacketsLetsReplicasCatchUpOnceHealed() {

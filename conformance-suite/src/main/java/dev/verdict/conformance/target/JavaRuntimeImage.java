@@ -16,13 +16,15 @@ public final class JavaRuntimeImage {
     public static final String JAVA_HOME_IN_IMAGE = "/opt/java";
     /** What the reference server's jar needs (Netty, Jackson), with room for the usual reflection. */
     private static final String MODULES = String.join(",", "java.base", "java.logging", "java.management",
-            "java.naming", "java.sql", "java.xml", "jdk.unsupported", "jdk.crypto.ec");
+            "java.naming", "java.sql", "java.xml", "jdk.unsupported", "jdk.crypto.ec", "jdk.management");
+    /** Bumped whenever MODULES changes, so an image built with the old module set is not reused. */
+    private static final String MODULES_REVISION = "m2";
 
     private JavaRuntimeImage() {
     }
 
     public static String tag() {
-        return REPOSITORY + ":" + Runtime.version().toString().replaceAll("[^A-Za-z0-9_.-]", "-");
+        return REPOSITORY + ":" + Runtime.version().toString().replaceAll("[^A-Za-z0-9_.-]", "-") + "-" + MODULES_REVISION;
     }
 
     /** The host JDK's jlink, if this JVM runs on a full JDK. */

@@ -386,4 +386,19 @@ class KeysSpec {
         s.call("SORT", "l", "LIMIT", "0", "-1").is(array("1", "2", "3"));
         s.call("SORT", "l", "LIMIT", "5", "10").is(emptyArray());
     }
+
+    @SpecCase("COPY")
+    void copyDbMustFitAnInt(SpecSession s) {
+        s.call("SET", "a", "v").is(ok());
+        s.call("COPY", "a", "b", "DB", "2147483648").is(
+                error("ERR value is out of range, value must between -2147483648 and 2147483647"));
+    }
+
+    @SpecCase("SORT")
+    void sortParsesItsOptionsBeforeLookingAtTheKey(SpecSession s) {
+        s.call("SET", "str", "abc").is(ok());
+        s.call("SORT", "str", "0", "0").is(syntaxError());
+        s.call("SORT_RO", "str", "0", "0").is(syntaxError());
+        s.call("SORT", "str").is(wrongType());
+    }
 }

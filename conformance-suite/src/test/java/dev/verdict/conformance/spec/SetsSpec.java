@@ -169,4 +169,18 @@ class SetsSpec {
         s.call("SADD", "s", "a").is(integer(1));
         s.call("SRANDMEMBER", "s", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
     }
+
+    @SpecCase("OBJECT ENCODING")
+    void storedResultsAndMovesPickTheirEncoding(SpecSession s) {
+        s.call("SADD", "a", "1", "2", "3").is(integer(3));
+        s.call("SADD", "b", "2", "3", "x").is(integer(3));
+        s.call("SINTERSTORE", "inter", "a", "b").is(integer(2));
+        s.call("OBJECT", "ENCODING", "inter").is(bulk("intset"));
+        s.call("SDIFFSTORE", "diff", "a", "b").is(integer(1));
+        s.call("OBJECT", "ENCODING", "diff").is(bulk("intset"));
+        s.call("SUNIONSTORE", "union", "a", "b").is(integer(4));
+        s.call("OBJECT", "ENCODING", "union").is(bulk("hashtable"));
+        s.call("SMOVE", "b", "a", "x").is(integer(1));
+        s.call("OBJECT", "ENCODING", "a").is(bulk("hashtable"));
+    }
 }

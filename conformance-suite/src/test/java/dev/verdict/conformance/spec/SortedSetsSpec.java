@@ -293,4 +293,17 @@ class SortedSetsSpec {
         s.call("ZADD", "z", "1", "a").is(integer(1));
         s.call("ZRANDMEMBER", "z", "-9223372036854775808").is(error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"));
     }
+
+    @SpecCase("OBJECT ENCODING")
+    void smallStoredResultsAreListpacks(SpecSession s) {
+        s.call("ZADD", "a", "1", "x").is(integer(1));
+        s.call("ZADD", "b", "2", "y", "3", "z".repeat(65)).is(integer(2));
+        s.call("OBJECT", "ENCODING", "b").is(bulk("skiplist"));
+        s.call("ZUNIONSTORE", "u", "1", "a").is(integer(1));
+        s.call("OBJECT", "ENCODING", "u").is(bulk("listpack"));
+        s.call("ZUNIONSTORE", "big", "2", "a", "b").is(integer(3));
+        s.call("OBJECT", "ENCODING", "big").is(bulk("skiplist"));
+        s.call("ZREM", "b", "z".repeat(65)).is(integer(1));
+        s.call("OBJECT", "ENCODING", "b").is(bulk("skiplist"));
+    }
 }

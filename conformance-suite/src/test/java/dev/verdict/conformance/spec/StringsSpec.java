@@ -404,4 +404,18 @@ class StringsSpec {
         s.call("INCR", "n").is(integer(106));
         s.call("OBJECT", "ENCODING", "n").is(bulk("int"));
     }
+
+    @SpecCase("SETRANGE")
+    void setrangeAtTheLargestOffsetIsRefusedNotOverflowed(SpecSession s) {
+        s.call("SET", "k", "abc").is(ok());
+        s.call("SETRANGE", "k", "9223372036854775807", "v").is(
+                error("ERR string exceeds maximum allowed size (proto-max-bulk-len)"));
+        s.call("GET", "k").is(bulk("abc"));
+    }
+
+    @SpecCase("INCRBYFLOAT")
+    void incrbyfloatParsesLikeStrtold(SpecSession s) {
+        s.call("INCRBYFLOAT", "n", "0x10").is(bulk("16"));
+        s.call("INCRBYFLOAT", "n", "1e1").is(bulk("26"));
+    }
 }

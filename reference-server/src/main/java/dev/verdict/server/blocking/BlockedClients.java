@@ -50,6 +50,13 @@ public final class BlockedClients {
         return byClient.size();
     }
 
+    /** Blocked clients with a deadline (INFO's clients_in_timeout_table). */
+    public int withTimeoutCount() {
+        int n = 0;
+        for (Waiting w : byClient.values()) if (w.deadlineMillis() > 0) n++;
+        return n;
+    }
+
     /** Number of distinct keys clients are blocked on (INFO's blocked_keys... in 7.0 not shown, kept for tests). */
     public int keyCount() {
         return byKey.size();

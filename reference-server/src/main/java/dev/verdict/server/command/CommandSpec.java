@@ -125,7 +125,8 @@ public final class CommandSpec {
     /** True when we implement this command (or, for a container, any of its subcommands). */
     public boolean implemented() {
         if (handler != null) return true;
-        return subcommands.values().stream().anyMatch(s -> s.handler != null);
+        for (CommandSpec sub : subcommands.values()) if (sub.handler != null) return true;
+        return false;
     }
 
     /** Whether arity allows {@code argc} arguments (Redis: fixed when positive, minimum when negative). */

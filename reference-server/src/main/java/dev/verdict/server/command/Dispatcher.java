@@ -119,7 +119,7 @@ public final class Dispatcher {
         server.persistence().beforeCall(client, family, argv);
         try {
             command.handler().execute(client, argv);
-        } catch (RuntimeException bug) {
+        } catch (RuntimeException | StackOverflowError | LinkageError bug) {
             // A half-written reply would desynchronize the client, so it gets an error and is closed.
             dev.verdict.server.Log.warning("Command " + command.fullName() + " failed: " + bug);
             server.stats().unexpectedErrorReplies++;

@@ -44,6 +44,7 @@ public final class ClientInfo {
         if (c.monitor()) f.append('O');
         if (c.subscriptions().active()) f.append('P');
         if (c.transaction().inMulti()) f.append('x');
+        if (c.server().blocked().isBlocked(c)) f.append('b');
         if (c.transaction().dirtyCas()) f.append('d');
         if (c.closingAfterReply()) f.append('c');
         if (c.noEvict()) f.append('e');

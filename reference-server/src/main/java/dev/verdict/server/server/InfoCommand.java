@@ -126,9 +126,9 @@ public final class InfoCommand implements CommandFamily {
         field(out, "maxclients", server.config().get("maxclients"));
         field(out, "client_recent_max_input_buffer", maxIn);
         field(out, "client_recent_max_output_buffer", maxOut);
-        field(out, "blocked_clients", 0);
+        field(out, "blocked_clients", server.blocked().blockedCount());
         field(out, "tracking_clients", 0);
-        field(out, "clients_in_timeout_table", 0);
+        field(out, "clients_in_timeout_table", server.blocked().withTimeoutCount());
     }
 
     private static void memory(ServerContext server, StringBuilder out) {

@@ -41,6 +41,13 @@ class GlobTest {
                 .isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void rangesCompareBytesAsSignedCharsLikeRedisOnX86() {
+        // Redis 7.0.15: SET "\x90" v; KEYS "[\x01-\x80]" returns the key (-128..1 contains -112).
+        assertThat(Glob.matches(new byte[] {'[', 0x01, '-', (byte) 0x80, ']'}, new byte[] {(byte) 0x90})).isTrue();
+        assertThat(Glob.matches(new byte[] {'[', 0x01, '-', (byte) 0x80, ']'}, new byte[] {'a'})).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource({"HELLO,hello", "H[A-Z]llo,hello"})
     void nocaseIgnoresAsciiCase(String pattern, String string) {

@@ -140,6 +140,20 @@ class ServerCommandsTest {
     }
 
     @Test
+    void blockedClientShowsInInfoAndClientListAndClientUnblockReleasesIt() throws InterruptedException {
+        RespConnection blocked = server.connect();
+        RespConnection admin = server.connect();
+        String id = blocked.call("CLIENT", "ID");
+        blocked.send("BLPOP", "unblock:list", "0");
+        Thread.sleep(100);
+        assertThat(admin.call("INFO", "clients")).contains("blocked_clients:1\r\n");
+        assertThat(admin.call("CLIENT", "LIST", "ID", id.substring(1, id.length() - 2))).contains(" flags=b ");
+        assertThat(admin.call("CLIENT", "UNBLOCK", id.substring(1, id.length() - 2))).isEqualTo(":1\r\n");
+        assertThat(blocked.read()).isEqualTo("*-1\r\n");
+        assertThat(admin.call("INFO", "clients")).contains("blocked_clients:0\r\n");
+    }
+
+    @Test
     void authWithoutPasswordConfiguredIsAnError() {
         RespConnection c = server.connect();
         assertThat(c.call("AUTH", "x")).isEqualTo("-ERR AUTH <password> called without any password configured for "

@@ -63,7 +63,7 @@ public final class Lockstep implements LiveSides {
     public Result run(List<Command> sequence) {
         List<Step> steps = new ArrayList<>(sequence.size());
         int i = 0;
-        while (i < sequence.size()) {
+        while (i < sequence.size() && !broken) {
             int end = i;
             while (end < sequence.size() && end - i < batchSize) {
                 end++;
@@ -76,7 +76,10 @@ public final class Lockstep implements LiveSides {
             boolean brokenNow = broken;
             for (int k = 0; k < batch.size(); k++) {
                 Command c = batch.get(k);
-                Outcome o = comparator.compare(c, replies[0].get(k), replies[1].get(k), this);
+                boolean closedA = replies[0].get(k) == CONNECTION_CLOSED;
+                boolean closedB = replies[1].get(k) == CONNECTION_CLOSED;
+                Outcome o = closedA != closedB ? Outcome.MISMATCH
+                        : comparator.compare(c, replies[0].get(k), replies[1].get(k), this);
                 steps.add(new Step(c, replies[0].get(k), replies[1].get(k), o));
                 if (o == Outcome.MISMATCH) {
                     return new Result(steps, false);

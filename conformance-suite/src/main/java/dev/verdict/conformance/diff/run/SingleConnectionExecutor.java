@@ -53,11 +53,17 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
 
     /** Empties both keyspaces, on new connections if a target closed the last ones. */
     public void reset() {
-        if (lockstep.broken()) {
-            close();
-            connect();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (lockstep.broken()) {
+                close();
+                connect();
+            }
+            lockstep.both(reset);
+            if (!lockstep.broken()) {
+                return;
+            }
         }
-        lockstep.both(reset);
+        throw new IllegalStateException("a target keeps closing the connection on the reset commands " + reset);
     }
 
     @Override

@@ -132,15 +132,40 @@ public final class Aof {
     }
 
     private void appendCommand(byte[][] argv) {
-        append(("*" + argv.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        int need = 16;
+        for (byte[] a : argv) need += a.length + 16;
+        if (len + need > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + need));
+        header('*', argv.length);
         for (byte[] a : argv) {
-            append(("$" + a.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            append(a);
-            append(CRLF);
+            header('$', a.length);
+            System.arraycopy(a, 0, buf, len, a.length);
+            len += a.length;
+            buf[len++] = '\r';
+            buf[len++] = '\n';
         }
     }
 
-    private static final byte[] CRLF = {'\r', '\n'};
+    /** "*n\r\n" or "$n\r\n" straight into the buffer (room was reserved). */
+    private void header(char kind, int n) {
+        buf[len++] = (byte) kind;
+        if (n == 0) {
+            buf[len++] = '0';
+        } else {
+            int start = len;
+            while (n > 0) {
+                buf[len++] = (byte) ('0' + n % 10);
+                n /= 10;
+            }
+            for (int i = start, j = len - 1; i < j; i++, j--) {
+                byte t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+            }
+        }
+        buf[len++] = '\r';
+        buf[len++] = '\n';
+    }
+
 
     private void append(byte[] b) {
         if (len + b.length > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + b.length));

@@ -14,8 +14,11 @@ final class LzfCompressor {
     private static final int MAX_OFF = 1 << 13;
     private static final int MAX_REF = (1 << 8) + (1 << 3);
 
-    /** Positions + 1 of the last occurrence of each hash (0: none), cleared per call. */
+    /** Position of the last occurrence of each hash; valid only where {@link #stamp} is this call's. */
     private final int[] htab = new int[HSIZE];
+    /** The call that wrote each slot: a slot from an earlier call reads as empty, without clearing 256 KB per string. */
+    private final int[] stamp = new int[HSIZE];
+    private int call;
     private byte[] out = new byte[256];
 
     private static int idx(int h) {
@@ -26,7 +29,13 @@ final class LzfCompressor {
     byte[] compress(byte[] in, int outLen) {
         int inLen = in.length;
         if (inLen == 0 || outLen <= 0) return null;
-        java.util.Arrays.fill(htab, 0);
+        if (++call == 0) {
+            java.util.Arrays.fill(stamp, 0);
+            call = 1;
+        }
+        final int[] htab = this.htab;
+        final int[] stamp = this.stamp;
+        final int call = this.call;
         if (out.length < outLen + 8) out = new byte[outLen + 8];
         byte[] o = out;
         int ip = 0;
@@ -39,8 +48,9 @@ final class LzfCompressor {
         while (ip < inEnd - 2) {
             hval = (hval << 8) | (in[ip + 2] & 0xff);
             int slot = idx(hval);
-            int ref = htab[slot]; // the position, as liblzf's offset from in_data (0: none, or position 0)
+            int ref = stamp[slot] == call ? htab[slot] : 0; // liblzf's offset from in_data (0: none, or position 0)
             htab[slot] = ip;
+            stamp[slot] = call;
             int off = ip - ref - 1;
             if (ref < ip && off < MAX_OFF && ref > 0
                     && in[ref + 2] == in[ip + 2] && in[ref] == in[ip] && in[ref + 1] == in[ip + 1]) {
@@ -84,10 +94,14 @@ final class LzfCompressor {
                 ip -= 2;
                 hval = ((in[ip] & 0xff) << 8) | (in[ip + 1] & 0xff);
                 hval = (hval << 8) | (in[ip + 2] & 0xff);
-                htab[idx(hval)] = ip;
+                int s1 = idx(hval);
+                htab[s1] = ip;
+                stamp[s1] = call;
                 ip++;
                 hval = (hval << 8) | (in[ip + 2] & 0xff);
-                htab[idx(hval)] = ip;
+                int s2 = idx(hval);
+                htab[s2] = ip;
+                stamp[s2] = call;
                 ip++;
             } else {
                 if (op >= outEnd) return null;

@@ -28,8 +28,16 @@ public final class Decimals {
         String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
         if (unsigned.equals("inf") || unsigned.equals("infinity")) return INFINITE;
         if (unsigned.startsWith("nan")) return INVALID;
+        if (unsigned.startsWith("0x")) {
+            try {
+                double d = Double.parseDouble(lower + (lower.contains("p") ? "" : "p0"));
+                return toLongDouble(new BigDecimal(d));
+            } catch (NumberFormatException e) {
+                return INVALID;
+            }
+        }
         try {
-            return new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+            return toLongDouble(new BigDecimal(s.startsWith("+") ? s.substring(1) : s));
         } catch (NumberFormatException e) {
             try {
                 double d = Double.parseDouble(s);
@@ -45,6 +53,31 @@ public final class Decimals {
     /** True when the value leaves long double's range (Redis: "would produce NaN or Infinity"). */
     public static boolean overflows(BigDecimal v) {
         return v.abs().compareTo(new BigDecimal("1.18973149535723176502e4932")) > 0;
+    }
+
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal TWO_63 = TWO.pow(63);
+    private static final BigDecimal TWO_64 = TWO.pow(64);
+
+    /** Rounds to the x87 long double's 64-bit mantissa (round half even), as strtold and addition do. */
+    public static BigDecimal toLongDouble(BigDecimal v) {
+        if (v.signum() == 0) return BigDecimal.ZERO;
+        BigDecimal abs = v.abs();
+        double approx = abs.doubleValue();
+        int e = Double.isInfinite(approx) ? 1023 : approx == 0 ? -1074 : Math.getExponent(approx);
+        int shift = 63 - e;
+        BigDecimal scaled = shift >= 0 ? abs.multiply(TWO.pow(shift)) : abs.divide(TWO.pow(-shift));
+        while (scaled.compareTo(TWO_64) >= 0) {
+            scaled = scaled.divide(TWO);
+            shift--;
+        }
+        while (scaled.compareTo(TWO_63) < 0) {
+            scaled = scaled.multiply(TWO);
+            shift++;
+        }
+        BigDecimal mantissa = scaled.setScale(0, RoundingMode.HALF_EVEN);
+        BigDecimal r = shift >= 0 ? mantissa.divide(TWO.pow(shift)) : mantissa.multiply(TWO.pow(-shift));
+        return v.signum() < 0 ? r.negate() : r;
     }
 
     /** ld2string(LD_STR_HUMAN). */

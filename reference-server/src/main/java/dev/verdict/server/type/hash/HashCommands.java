@@ -227,7 +227,7 @@ public final class HashCommands implements CommandFamily {
                 return;
             }
         }
-        value = value.add(incr);
+        value = Decimals.toLongDouble(value.add(incr));
         if (Decimals.overflows(value)) {
             client.reply().error("ERR increment would produce NaN or Infinity");
             return;

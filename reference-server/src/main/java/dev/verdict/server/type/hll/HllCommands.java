@@ -86,7 +86,7 @@ public final class HllCommands implements CommandFamily {
         if (argv.length > 2) {
             byte[] max = new byte[HyperLogLog.registerCount()];
             for (int j = 1; j < argv.length; j++) {
-                RedisObject value = client.db().lookup(argv[j]);
+                RedisObject value = client.db().lookupRead(argv[j]);
                 if (value == null) continue;
                 HyperLogLog hll = load(client, value);
                 if (hll == null) return;
@@ -98,7 +98,7 @@ public final class HllCommands implements CommandFamily {
             client.reply().integer(HyperLogLog.count(max));
             return;
         }
-        RedisObject value = client.db().lookup(argv[1]);
+        RedisObject value = client.db().lookupRead(argv[1]);
         if (value == null) {
             client.reply().integer(0);
             return;
@@ -124,7 +124,7 @@ public final class HllCommands implements CommandFamily {
         byte[] max = new byte[HyperLogLog.registerCount()];
         boolean useDense = false;
         for (int j = 1; j < argv.length; j++) {
-            RedisObject value = client.db().lookup(argv[j]);
+            RedisObject value = client.db().lookupRead(argv[j]);
             if (value == null) continue;
             HyperLogLog hll = load(client, value);
             if (hll == null) return;

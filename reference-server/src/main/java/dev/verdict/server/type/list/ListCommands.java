@@ -192,7 +192,8 @@ public final class ListCommands implements CommandFamily {
                             + "second ... or use negative to start from the end of the list");
                     return;
                 }
-                rank = r;
+                // Redis negates the rank to walk from the tail; LONG_MIN stays negative, so every match qualifies.
+                rank = r == Long.MIN_VALUE ? -1 : r;
             } else if (hasValue && Args.is(argv[i], "count")) {
                 Long n = Args.parseLong(argv[++i]);
                 if (n == null || n < 0) {

@@ -75,7 +75,7 @@ public final class StreamCommands implements CommandFamily {
     }
 
     static void xlen(Client client, byte[][] argv) {
-        Stream stream = StreamReplies.lookup(client, argv[1]);
+        Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         client.reply().integer(stream == null ? 0 : stream.length());
     }
@@ -118,7 +118,7 @@ public final class StreamCommands implements CommandFamily {
                 return;
             }
         }
-        Stream stream = StreamReplies.lookup(client, argv[1]);
+        Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         if (stream == null) {
             client.reply().emptyArray();

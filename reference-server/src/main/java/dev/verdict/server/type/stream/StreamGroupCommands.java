@@ -180,7 +180,7 @@ public final class StreamGroupCommands implements CommandFamily {
     }
 
     static void xack(Client client, byte[][] argv) {
-        Stream stream = StreamReplies.lookup(client, argv[1]);
+        Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         ConsumerGroup group = stream == null ? null : stream.group(argv[2]);
         if (group == null) {
@@ -257,7 +257,7 @@ public final class StreamGroupCommands implements CommandFamily {
             }
             if (startIdx + 3 < argv.length) consumerName = argv[startIdx + 3];
         }
-        Stream stream = StreamReplies.lookup(client, argv[1]);
+        Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         ConsumerGroup group = stream == null ? null : stream.group(argv[2]);
         if (group == null) {
@@ -322,7 +322,7 @@ public final class StreamGroupCommands implements CommandFamily {
     }
 
     static void xclaim(Client client, byte[][] argv) {
-        Stream stream = StreamReplies.lookup(client, argv[1]);
+        Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         ConsumerGroup group = stream == null ? null : stream.group(argv[2]);
         if (group == null) {
@@ -442,7 +442,7 @@ public final class StreamGroupCommands implements CommandFamily {
                 return;
             }
         }
-        Stream stream = StreamReplies.lookup(client, argv[1]);
+        Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         ConsumerGroup group = stream == null ? null : stream.group(argv[2]);
         if (group == null) {

@@ -31,7 +31,7 @@ public final class StreamInfoCommands implements CommandFamily {
 
     /** The stream at argv[2], or null after replying (no such key, wrong type). */
     private static Stream lookup(Client client, byte[][] argv) {
-        Stream stream = StreamReplies.lookup(client, argv[2]);
+        Stream stream = StreamReplies.lookupRead(client, argv[2]);
         if (stream == StreamReplies.WRONG) return null;
         if (stream == null) client.reply().error(Errors.NO_SUCH_KEY);
         return stream;

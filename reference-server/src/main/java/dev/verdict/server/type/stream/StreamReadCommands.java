@@ -61,7 +61,12 @@ public final class StreamReadCommands implements CommandFamily {
         @Override
         public boolean tryServe(Client client, byte[] key) {
             RedisObject value = client.db().lookup(key);
-            if (!(value instanceof Stream stream)) return false;
+            if (!(value instanceof Stream stream)) {
+                // Redis 7.0 wakes group readers of a deleted or retyped key; plain readers wait on.
+                if (request.group() == null) return false;
+                client.reply().error("UNBLOCKED the stream key no longer exists");
+                return true;
+            }
             int k = 0;
             while (!Arrays.equals(request.keys()[k], key)) k++;
             StreamId after = request.ids()[k];
@@ -167,7 +172,7 @@ public final class StreamReadCommands implements CommandFamily {
             byte[] key = argv[streamsArg + k];
             byte[] idArg = argv[streamsArg + streamsCount + k];
             keys[k] = key;
-            Stream stream = StreamReplies.lookup(client, key);
+            Stream stream = StreamReplies.lookupRead(client, key);
             if (stream == StreamReplies.WRONG) return null;
             if (group != null && (stream == null || stream.group(group) == null)) {
                 client.reply().error("NOGROUP No such key '" + utf8(key) + "' or consumer group '" + utf8(group)
@@ -214,7 +219,7 @@ public final class StreamReadCommands implements CommandFamily {
         long now = client.server().clock().millis();
         for (int k = 0; k < request.keys().length; k++) {
             byte[] key = request.keys()[k];
-            Stream stream = (Stream) client.db().lookup(key);
+            Stream stream = (Stream) client.db().lookupRead(key);
             if (stream == null) continue;
             StreamId after = request.ids()[k];
             boolean history = false;

@@ -44,7 +44,15 @@ final class StreamReplies {
      * The key's stream, null when missing; {@code WRONG} after replying WRONGTYPE for another type.
      */
     static Stream lookup(Client client, byte[] key) {
-        RedisObject value = client.db().lookup(key);
+        return checked(client, client.db().lookup(key));
+    }
+
+    /** As {@link #lookup}, counted in keyspace hits and misses (lookupKeyRead). */
+    static Stream lookupRead(Client client, byte[] key) {
+        return checked(client, client.db().lookupRead(key));
+    }
+
+    private static Stream checked(Client client, RedisObject value) {
         if (value == null) return null;
         if (value.type() != ObjectType.STREAM) {
             client.reply().error(Errors.WRONGTYPE);

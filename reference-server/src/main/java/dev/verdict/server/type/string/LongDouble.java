@@ -29,7 +29,7 @@ final class LongDouble {
         if (Character.isWhitespace(s.charAt(0))) return null;
         BigDecimal exact;
         try {
-            exact = new BigDecimal(s);
+            exact = isHex(s) ? parseHex(s) : new BigDecimal(s);
         } catch (NumberFormatException | ArithmeticException e) {
             return isInfinity(s) ? INFINITY : null;
         }
@@ -37,6 +37,27 @@ final class LongDouble {
         BigDecimal rounded = round(exact);
         if (rounded.abs().compareTo(MAX) > 0) return null;
         return rounded;
+    }
+
+    private static boolean isHex(String s) {
+        int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        return s.regionMatches(true, i, "0x", 0, 2);
+    }
+
+    /** strtold's hexadecimal form: {@code [sign]0x hex[.hex][p[sign]dec]}, exactly. */
+    private static BigDecimal parseHex(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("([+-]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?(?:[pP]([+-]?[0-9]+))?").matcher(s);
+        if (!m.matches()) throw new NumberFormatException(s);
+        String whole = m.group(2), fraction = m.group(3) == null ? "" : m.group(3);
+        if (whole.isEmpty() && fraction.isEmpty()) throw new NumberFormatException(s);
+        BigInteger mantissa = new BigInteger(whole + fraction, 16);
+        long exponent = (m.group(4) == null ? 0 : Long.parseLong(m.group(4))) - 4L * fraction.length();
+        if (Math.abs(exponent) > 20_000) throw new NumberFormatException(s);
+        BigDecimal value = new BigDecimal(mantissa);
+        value = exponent >= 0 ? value.multiply(new BigDecimal(BigInteger.TWO.pow((int) exponent)))
+                : value.divide(new BigDecimal(BigInteger.TWO.pow((int) -exponent)));
+        return m.group(1).equals("-") ? value.negate() : value;
     }
 
     /** A marker for ±inf, which strtold accepts but any result with it is refused. */

@@ -66,8 +66,8 @@ final class Ranges {
     static Span score(byte[] minArg, byte[] maxArg) {
         boolean minEx = minArg.length > 0 && minArg[0] == '(';
         boolean maxEx = maxArg.length > 0 && maxArg[0] == '(';
-        Double min = Scores.parse(minEx ? Arrays.copyOfRange(minArg, 1, minArg.length) : minArg);
-        Double max = Scores.parse(maxEx ? Arrays.copyOfRange(maxArg, 1, maxArg.length) : maxArg);
+        Double min = Scores.parseRange(minEx ? Arrays.copyOfRange(minArg, 1, minArg.length) : minArg);
+        Double max = Scores.parseRange(maxEx ? Arrays.copyOfRange(maxArg, 1, maxArg.length) : maxArg);
         if (min == null || max == null) return null;
         double lo = min;
         double hi = max;

@@ -8,11 +8,38 @@ public final class Scores {
     private Scores() {
     }
 
-    /** strtod over the whole argument, no leading space, NaN refused: null when invalid. */
+    /**
+     * getDoubleFromObject: strtod over the whole argument, no leading space, NaN refused, and an
+     * overflow to infinity or an underflow to zero (ERANGE) refused: null when invalid.
+     */
     public static Double parse(byte[] bytes) {
+        if (bytes.length > 0 && Character.isWhitespace(bytes[0])) return null;
+        Double d = parseRange(bytes);
+        if (d == null) return null;
+        String lower = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        if (Double.isInfinite(d) && !lower.contains("inf")) return null;
+        if (d == 0 && hasNonZeroMantissa(lower)) return null;
+        return d;
+    }
+
+    private static boolean hasNonZeroMantissa(String s) {
+        boolean hex = s.contains("0x");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!hex && (c == 'e')) break;
+            if (hex && c == 'p') break;
+            if (c >= '1' && c <= '9') return true;
+            if (hex && c >= 'a' && c <= 'f' && i > s.indexOf('x')) return true;
+        }
+        return false;
+    }
+
+    /** zslParseRange's bare strtod: like {@link #parse} but overflow and underflow are accepted. */
+    public static Double parseRange(byte[] bytes) {
         if (bytes.length == 0 || bytes.length > 400) return null;
-        String s = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) return null;
+        // strtod skips leading white space (getDoubleFromObject refuses it separately) but not trailing.
+        String s = new String(bytes, StandardCharsets.ISO_8859_1).stripLeading();
+        if (s.isEmpty() || Character.isWhitespace(s.charAt(s.length() - 1))) return null;
         String lower = s.toLowerCase(java.util.Locale.ROOT);
         int sign = 1;
         String body = lower;
@@ -39,7 +66,6 @@ public final class Scores {
         String s;
         if (Double.isNaN(value)) s = "nan";
         else if (Double.isInfinite(value)) s = value > 0 ? "inf" : "-inf";
-        else if (value == 0) s = (1 / value < 0) ? "-0" : "0";
         else if (value > -4503599627370495.0 && value < 4503599627370496.0 && value == (double) (long) value) {
             s = Long.toString((long) value);
         } else {
@@ -50,7 +76,7 @@ public final class Scores {
 
     /** Reads back a score stored as a listpack string (zzlStrtod). */
     static double fromStored(byte[] stored) {
-        Double d = parse(stored);
+        Double d = parseRange(stored);
         return d == null ? 0 : d;
     }
 }

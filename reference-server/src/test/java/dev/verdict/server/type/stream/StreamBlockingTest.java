@@ -79,6 +79,21 @@ class StreamBlockingTest {
     }
 
     @Test
+    void deletingOrRetypingTheKeyWakesGroupReadersButNotPlainReaders() throws IOException, InterruptedException {
+        writer.call("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
+        writer.call("XADD", "t", "1-1", "f", "v");
+        send(waiter, "XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">");
+        try (RawRespClient plain = new RawRespClient(server.port())) {
+            send(plain, "XREAD", "BLOCK", "300", "STREAMS", "t", "$");
+            Thread.sleep(100);
+            assertThat(writer.call("SET", "s", "x")).isEqualTo("+OK\r\n");
+            assertThat(writer.call("DEL", "t")).isEqualTo(":1\r\n");
+            assertThat(await(waiter)).isEqualTo("-UNBLOCKED the stream key no longer exists\r\n");
+            assertThat(await(plain)).isEqualTo("*-1\r\n");
+        }
+    }
+
+    @Test
     void invalidTimeoutsGetRedisErrors() throws IOException {
         assertThat(waiter.call("XREAD", "BLOCK", "abc", "STREAMS", "s", "$"))
                 .isEqualTo("-ERR timeout is not an integer or out of range\r\n");

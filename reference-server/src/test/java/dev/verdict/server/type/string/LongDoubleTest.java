@@ -23,6 +23,10 @@ class LongDoubleTest {
         "0 | 123456789.123456789 | 123456789.12345678899873747",
         "3 | 1e-17 | 3.00000000000000001",
         "0 | -0.0 | 0",
+        "0 | 0x10 | 16",
+        "0 | 0x1p-1 | 0.5",
+        "0 | 0x.8 | 0.5",
+        "0 | -0X1.8P1 | -3",
     })
     void sumsAndFormatsLikeRedisLongDouble(String value, String increment, String expected) {
         var a = LongDouble.parse(value.getBytes(StandardCharsets.US_ASCII));
@@ -31,7 +35,7 @@ class LongDoubleTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"abc", "' 1'", "'1 '", "1e", "nan", "1e5000"})
+    @CsvSource({"abc", "' 1'", "'1 '", "1e", "nan", "1e5000", "0x", "0xg", "0x1p"})
     void rejectsWhatStrtoldRejects(String text) {
         assertThat(LongDouble.parse(text.getBytes(StandardCharsets.US_ASCII))).isNull();
     }

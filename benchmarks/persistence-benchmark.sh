@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Persistence benchmark of real redis-server against the reference server, on loopback.
+#
+#   benchmarks/persistence-benchmark.sh [keys] [requests]
+#
+# 1. RDB: [keys] keys of mixed types (60% strings, 10% each lists, hashes, sets, sorted sets of 5
+#    elements) loaded through redis-cli --pipe; SAVE's wall time; load time at restart (each
+#    server's own "DB loaded from disk: X seconds" log line).
+# 2. BGSAVE stall: p99 latency of redis-benchmark GET/SET (-c 50) alone and while BGSAVE runs back
+#    to back, plus Redis's fork time against our snapshot capture time (latest_fork_usec on both).
+# 3. AOF: SET throughput with appendonly yes, appendfsync everysec.
+# Prints every figure and the ratios ours/redis; stops the servers by itself. Needs redis-server,
+# redis-cli, redis-benchmark, java, python3 and the shaded jar
+# (mvn -pl reference-server -am package -DskipTests).
+set -euo pipefail
+
+KEYS=${1:-1000000}
+REQUESTS=${2:-200000}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/reference-server/target/reference-server.jar
+WORK=$(mktemp -d)
+PIDS=()
+
+cleanup() {
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+[ -f "$JAR" ] || { echo "missing $JAR: run mvn -pl reference-server -am package -DskipTests" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_ready() {
+  for _ in $(seq 1 600); do
+    redis-cli -p "$1" ping 2>/dev/null | grep -q PONG && return 0
+    sleep 0.1
+  done
+  echo "server on port $1 did not start" >&2; exit 1
+}
+# start <kind> <dir> <port> [args...]: echoes the pid
+start() {
+  local kind=$1 dir=$2 port=$3; shift 3
+  if [ "$kind" = redis ]; then
+    redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
+  else
+    java -Xmx8g -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
+  fi
+  echo $!
+}
+stop() { redis-cli -p "$1" shutdown nosave >/dev/null 2>&1 || true; wait "$2" 2>/dev/null || true; }
+ms() { python3 -c 'import time; print(int(time.time()*1000))'; }
+ratio() { python3 -c "import sys; a,b=float('$1'),float('$2'); print('%.2f' % (a/b) if b else 'n/a')"; }
+
+python3 - "$KEYS" >"$WORK/data.resp" <<'PY'
+import sys
+n = int(sys.argv[1]); out = sys.stdout.buffer
+def cmd(*a):
+    out.write(b"*%d\r\n" % len(a))
+    for x in a:
+        x = x if isinstance(x, bytes) else str(x).encode()
+        out.write(b"$%d\r\n%s\r\n" % (len(x), x))
+for i in range(n):
+    k = "key:%08d" % i; t = i % 10
+    if t < 6: cmd("SET", k, "value-%d-%s" % (i, "x" * (i % 40)))
+    elif t == 6: cmd("RPUSH", k, *["e%d" % j for j in range(5)])
+    elif t == 7: cmd("HSET", k, *[x for j in range(5) for x in ("f%d" % j, "v%d" % (i + j))])
+    elif t == 8: cmd("SADD", k, *[i + j for j in range(5)])
+    else: cmd("ZADD", k, *[x for j in range(5) for x in (j * 1.5, "m%d" % j)])
+PY
+
+declare -A SAVE LOAD P99_BASE P99_BG FORK SETS
+for kind in redis ours; do
+  dir=$WORK/$kind; mkdir -p "$dir"; port=$(free_port)
+  pid=$(start $kind "$dir" "$port"); PIDS+=("$pid"); wait_ready "$port"
+  redis-cli -p "$port" --pipe <"$WORK/data.resp" >/dev/null
+  [ $kind = ours ] && redis-benchmark -p "$port" -t get,set -n 50000 -c 50 -q >/dev/null 2>&1   # JIT warm-up
+  t0=$(ms); redis-cli -p "$port" save >/dev/null; t1=$(ms); SAVE[$kind]=$((t1 - t0))
+  # latency alone, then with BGSAVE back to back
+  P99_BASE[$kind]=$(redis-benchmark -p "$port" -t set,get -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
+    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); if ($7>m) m=$7} END {print m}')
+  ( for _ in $(seq 1 30); do redis-cli -p "$port" bgsave >/dev/null 2>&1 || true; \
+      while redis-cli -p "$port" info persistence | grep -q 'rdb_bgsave_in_progress:1'; do sleep 0.05; done; done ) &
+  bg=$!
+  P99_BG[$kind]=$(redis-benchmark -p "$port" -t set,get -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
+    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); if ($7>m) m=$7} END {print m}')
+  kill $bg 2>/dev/null || true; wait $bg 2>/dev/null || true
+  while redis-cli -p "$port" info persistence | grep -q 'rdb_bgsave_in_progress:1'; do sleep 0.1; done
+  FORK[$kind]=$(redis-cli -p "$port" info stats | awk -F: '/latest_fork_usec/ {print $2}' | tr -d '\r')
+  redis-cli -p "$port" save >/dev/null
+  stop "$port" "$pid"
+  pid=$(start $kind "$dir" "$port"); PIDS+=("$pid"); wait_ready "$port"
+  LOAD[$kind]=$(grep -o 'DB loaded from disk: [0-9.]* seconds' "$dir/server.log" | awk '{print $5}')
+  stop "$port" "$pid"
+  # AOF everysec SET throughput on an empty server
+  adir=$WORK/$kind-aof; mkdir -p "$adir"; port=$(free_port)
+  pid=$(start $kind "$adir" "$port" --appendonly yes --appendfsync everysec); PIDS+=("$pid"); wait_ready "$port"
+  [ $kind = ours ] && redis-benchmark -p "$port" -t set -n 100000 -c 50 -q >/dev/null 2>&1
+  SETS[$kind]=$(redis-benchmark -p "$port" -t set -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
+    | awk -F'","' 'NR>1 {gsub(/"/,"",$2); print $2}')
+  stop "$port" "$pid"
+done
+
+echo "keys=$KEYS requests=$REQUESTS"
+printf '%-34s %12s %12s %8s\n' metric redis ours ratio
+printf '%-34s %12s %12s %8s\n' "SAVE ms" "${SAVE[redis]}" "${SAVE[ours]}" "$(ratio "${SAVE[ours]}" "${SAVE[redis]}")"
+printf '%-34s %12s %12s %8s\n' "load s" "${LOAD[redis]}" "${LOAD[ours]}" "$(ratio "${LOAD[ours]}" "${LOAD[redis]}")"
+printf '%-34s %12s %12s %8s\n' "p99 GET/SET ms, idle" "${P99_BASE[redis]}" "${P99_BASE[ours]}" "$(ratio "${P99_BASE[ours]}" "${P99_BASE[redis]}")"
+printf '%-34s %12s %12s %8s\n' "p99 GET/SET ms, during BGSAVE" "${P99_BG[redis]}" "${P99_BG[ours]}" "$(ratio "${P99_BG[ours]}" "${P99_BG[redis]}")"
+printf '%-34s %12s %12s %8s\n' "fork / capture us" "${FORK[redis]}" "${FORK[ours]}" "$(ratio "${FORK[ours]}" "${FORK[redis]}")"
+printf '%-34s %12s %12s %8s\n' "SET/s appendfsync everysec" "${SETS[redis]}" "${SETS[ours]}" "$(ratio "${SETS[ours]}" "${SETS[redis]}")"
