@@ -57,6 +57,7 @@ public final class ServerContext implements KeyspaceListener {
     private final List<Client> heldByPause = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = randomRunId();
+    private final FaultSwitches faults = FaultSwitches.fromSystemProperty();
     private long nextClientId = 1;
     private long maxmemory;
     private long protoMaxBulkLen;
@@ -85,6 +86,11 @@ public final class ServerContext implements KeyspaceListener {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Test-only planted bugs; all off unless the JVM was started with -Dverdict.fault. */
+    public FaultSwitches faults() {
+        return faults;
     }
 
     public CommandTable commands() {

@@ -3,7 +3,7 @@ package dev.verdict.conformance.diff;
 import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.diff.grammar.Family;
 import dev.verdict.conformance.diff.grammar.Grammar;
-import dev.verdict.conformance.diff.report.AcceptedDifferences;
+import dev.verdict.conformance.AcceptedDifferences;
 import dev.verdict.conformance.diff.report.Finding;
 import dev.verdict.conformance.diff.report.Reproduction;
 import dev.verdict.conformance.diff.report.ResultsWriter;
@@ -85,7 +85,7 @@ public final class DiffMain implements Callable<Integer> {
         RunConfig config = RunConfig.of(runName, s, Budget.parse(budget), fams).withCommands(cmds)
                 .withProtocol(protocol).withClients(clients).withSequenceLength(sequenceLength).withShrink(!noShrink);
         Path file = acceptedFile != null ? acceptedFile
-                : DiffMain.class.getClassLoader().getResource(AcceptedDifferences.CLASSPATH) == null
+                : DiffMain.class.getClassLoader().getResource(AcceptedDifferences.RESOURCE) == null
                         && Files.exists(REPOSITORY_ACCEPTED) ? REPOSITORY_ACCEPTED : null;
         AcceptedDifferences accepted = file == null ? AcceptedDifferences.fromClasspath()
                 : AcceptedDifferences.parse(Files.readString(file));

@@ -1,5 +1,7 @@
 package dev.verdict.conformance.spec;
 
+import dev.verdict.conformance.AcceptedDifferences;
+
 import dev.verdict.conformance.client.ClientKind;
 import dev.verdict.conformance.client.Protocol;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -66,7 +68,7 @@ public final class SpecExtension implements TestTemplateInvocationContextProvide
 
     private static AcceptedDifferences acceptedDifferences() {
         if (accepted == null) {
-            accepted = AcceptedDifferences.load();
+            accepted = AcceptedDifferences.fromClasspath();
         }
         return accepted;
     }

@@ -1,5 +1,7 @@
 package dev.verdict.conformance.spec;
 
+import dev.verdict.conformance.AcceptedDifferences;
+
 import dev.verdict.conformance.client.ClientKind;
 import dev.verdict.conformance.client.Protocol;
 import io.qameta.allure.Allure;

@@ -93,6 +93,18 @@ public record TargetSpec(String text, TargetKind kind) {
         return create(Map.of());
     }
 
+    /** The reference server's jar on this JVM's java; a test-only fault switch (-Dverdict.fault) is passed on. */
+    private static List<String> referenceProcessCommand() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+ExitOnOutOfMemoryError"));
+        String fault = System.getProperty("verdict.fault");
+        if (fault != null && !fault.isBlank()) {
+            command.add("-Dverdict.fault=" + fault);
+        }
+        command.addAll(List.of("-jar", referenceJar().toString()));
+        return command;
+    }
+
     /** A new, unstarted target that will start with these configuration directives ({@code appendonly -> yes}). */
     public Target create(Map<String, String> config) {
         unavailableReason().ifPresent(reason -> {
@@ -100,9 +112,7 @@ public record TargetSpec(String text, TargetKind kind) {
         });
         return switch (kind) {
             case REFERENCE_IN_JVM -> new ReferenceInJvmTarget(config);
-            case REFERENCE_PROCESS -> new ProcessTarget("reference (process)", kind, List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+ExitOnOutOfMemoryError", "-jar", referenceJar().toString()), config);
+            case REFERENCE_PROCESS -> new ProcessTarget("reference (process)", kind, referenceProcessCommand(), config);
             case REFERENCE_CONTAINER -> new ContainerTarget("reference (container)", kind,
                     new ReferenceContainer(referenceJar()), config);
             case REDIS_CONTAINER -> {

@@ -2,7 +2,7 @@ package dev.verdict.conformance.diff;
 
 import dev.verdict.conformance.diff.grammar.Family;
 import dev.verdict.conformance.diff.grammar.Grammar;
-import dev.verdict.conformance.diff.report.AcceptedDifferences;
+import dev.verdict.conformance.AcceptedDifferences;
 import dev.verdict.conformance.diff.report.Finding;
 import dev.verdict.conformance.diff.report.ResultsWriter;
 import dev.verdict.conformance.diff.report.RunReport;

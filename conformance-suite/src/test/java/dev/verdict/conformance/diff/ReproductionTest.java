@@ -1,6 +1,6 @@
 package dev.verdict.conformance.diff;
 
-import dev.verdict.conformance.diff.report.AcceptedDifferences;
+import dev.verdict.conformance.AcceptedDifferences;
 import dev.verdict.conformance.diff.report.Finding;
 import dev.verdict.conformance.diff.report.Reproduction;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,10 @@ class ReproductionTest {
         Finding lrange = new Finding("diff-lrange-9", "LRANGE", "lists", 1, List.of(), "", "", 1, 1, false, null);
         Finding get = new Finding("diff-get-abc", "GET", "strings", 1, List.of(), "", "", 1, 1, false, null);
         Finding config = new Finding("x", "CONFIG GET", "server", 1, List.of(), "", "", 1, 1, false, null);
-        assertThat(accepted.reasonFor(lrange, "REFERENCE_IN_JVM", "REDIS_PROCESS")).contains("quicklist not yet implemented");
-        assertThat(accepted.reasonFor(lrange, "REDIS_PROCESS", "REDIS_CONTAINER")).isEmpty();
-        assertThat(accepted.reasonFor(get, "A", "B")).contains("known");
-        assertThat(accepted.reasonFor(config, "A", "REDIS_PROCESS")).contains("defaults differ");
+        assertThat(accepted.reasonForFinding(lrange.id(), lrange.command(), "REFERENCE_IN_JVM", "REDIS_PROCESS")).contains("quicklist not yet implemented");
+        assertThat(accepted.reasonForFinding(lrange.id(), lrange.command(), "REDIS_PROCESS", "REDIS_CONTAINER")).isEmpty();
+        assertThat(accepted.reasonForFinding(get.id(), get.command(), "A", "B")).contains("known");
+        assertThat(accepted.reasonForFinding(config.id(), config.command(), "A", "REDIS_PROCESS")).contains("defaults differ");
         assertThatThrownBy(() -> AcceptedDifferences.parse("diff LRANGE no reason")).isInstanceOf(IllegalArgumentException.class);
     }
 }

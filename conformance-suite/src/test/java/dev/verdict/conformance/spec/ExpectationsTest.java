@@ -1,5 +1,7 @@
 package dev.verdict.conformance.spec;
 
+import dev.verdict.conformance.AcceptedDifferences;
+
 import dev.verdict.conformance.client.Protocol;
 import dev.verdict.conformance.client.RespDecoder;
 import dev.verdict.conformance.client.RespValue;

@@ -192,9 +192,11 @@ public final class Dispatcher {
         tx.flagError();
         if (command != null) {
             command.stats().rejectedCalls++;
+            // Redis's execCommandAbort: any rejected EXEC, inside MULTI or not, discards and says why.
             if (command.name().equals("exec") && command.parent() == null) {
-                String cause = error.startsWith("ERR ") ? error.substring(4) : error;
-                client.reply().error("EXECABORT Transaction discarded because of: " + cause);
+                // Redis formats its own rejections without the ERR code; shared ones (NOAUTH, OOM) keep theirs.
+                String reason = error.startsWith("ERR ") ? error.substring(4) : error;
+                client.reply().error("EXECABORT Transaction discarded because of: " + reason);
                 dev.verdict.server.transaction.TransactionCommands.discardTransaction(client);
                 return;
             }

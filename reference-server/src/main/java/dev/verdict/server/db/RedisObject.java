@@ -18,8 +18,11 @@ public abstract class RedisObject {
      */
     int memoryCharge;
 
-    /** The epoch of the snapshot that captured this value (see {@link SnapshotGuard}). */
-    int snapshotEpoch;
+    /**
+     * The snapshot epoch current when this value was made (see {@link SnapshotGuard}): a value
+     * born before a running snapshot began is one the snapshot may reference.
+     */
+    final int bornEpoch = SnapshotGuard.currentEpoch();
 
     public abstract ObjectType type();
 

@@ -6,6 +6,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.util.GlobPattern;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ScanCommands {
         boolean all = pattern.length == 1 && pattern[0] == '*';
         List<byte[]> matched = new ArrayList<>();
         for (byte[] key : db.keysSnapshot()) {
-            if ((all || Glob.matches(pattern, key)) && !db.isExpired(key)) matched.add(key);
+            if ((all || GlobPattern.matches(pattern, key, false)) && !db.isExpired(key)) matched.add(key);
         }
         client.reply().arrayHeader(matched.size());
         for (byte[] key : matched) client.reply().bulk(key);
@@ -73,7 +74,7 @@ final class ScanCommands {
         } while (next != 0 && maxIterations-- > 0 && keys.size() < count);
         List<byte[]> kept = new ArrayList<>(keys.size());
         for (byte[] key : keys) {
-            if (pattern != null && !Glob.matches(pattern, key)) continue;
+            if (pattern != null && !GlobPattern.matches(pattern, key, false)) continue;
             if (type != null) {
                 RedisObject value = db.lookupNoTouch(key);
                 if (value == null || !value.type().typeName().equalsIgnoreCase(type)) continue;

@@ -1,55 +1,96 @@
 package dev.verdict.server.util;
 
 /**
- * Redis's glob-style matcher ({@code stringmatchlen}): {@code *}, {@code ?}, {@code [abc]},
- * {@code [^a-z]}, backslash escapes. Used by KEYS, SCAN MATCH, PSUBSCRIBE and CONFIG GET.
+ * Redis's glob-style matcher (util.c stringmatchlen): {@code *}, {@code ?}, {@code [...]} with
+ * ranges and {@code ^}, backslash escapes; bytes compare as signed chars, as on x86 Redis; an
+ * unterminated {@code [} and a trailing backslash behave as Redis's. Used by KEYS, SCAN MATCH
+ * pattern subscriptions, CONFIG GET and the *SCAN commands.
  */
 public final class GlobPattern {
 
-    private GlobPattern() {
+    /** Protection against abusive patterns, as in Redis. */
+    private static final int MAX_NESTING = 1000;
+
+    private final byte[] pattern;
+    private final boolean nocase;
+    private boolean skipLongerMatches;
+
+    private GlobPattern(byte[] pattern, boolean nocase) {
+        this.pattern = pattern;
+        this.nocase = nocase;
+    }
+
+    public static boolean matches(byte[] pattern, byte[] string) {
+        return matches(pattern, string, false);
     }
 
     public static boolean matches(byte[] pattern, byte[] string, boolean nocase) {
-        return match(pattern, 0, string, 0, nocase, new boolean[1], 0);
+        return new GlobPattern(pattern, nocase).match(0, string, 0, 0);
     }
 
+    /** For patterns over names (CONFIG GET, COMMAND LIST FILTERBY PATTERN). */
     public static boolean matches(String pattern, String string, boolean nocase) {
         return matches(pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 string.getBytes(java.nio.charset.StandardCharsets.UTF_8), nocase);
     }
 
-    /** {@code skipLonger} mirrors Redis: once a '*' failed for every suffix, longer matches fail too. */
-    private static boolean match(byte[] p, int pi, byte[] s, int si, boolean nocase, boolean[] skipLonger, int nesting) {
-        // Like Redis 7.0.15, bound the recursion so pathological patterns cannot blow the stack.
-        if (nesting > 1000) return false;
-        while (pi < p.length && si < s.length) {
-            switch (p[pi]) {
+    /** pattern[i] with C's terminating NUL past the end. */
+    private byte p(int i) {
+        return i < pattern.length ? pattern[i] : 0;
+    }
+
+    private static byte at(byte[] s, int i) {
+        return i < s.length ? s[i] : 0;
+    }
+
+    private boolean match(int pi, byte[] string, int si, int nesting) {
+        if (nesting > MAX_NESTING) return false;
+        int patternLen = pattern.length - pi;
+        int stringLen = string.length - si;
+        while (patternLen > 0 && stringLen > 0) {
+            switch (p(pi)) {
                 case '*' -> {
-                    while (pi + 1 < p.length && p[pi + 1] == '*') pi++;
-                    if (pi + 1 == p.length) return true;
-                    for (int i = si; i < s.length; i++) {
-                        if (match(p, pi + 1, s, i, nocase, skipLonger, nesting + 1)) return true;
-                        if (skipLonger[0]) return false;
+                    while (patternLen > 0 && p(pi + 1) == '*') {
+                        pi++;
+                        patternLen--;
                     }
-                    skipLonger[0] = true;
+                    if (patternLen == 1) return true;
+                    while (stringLen > 0) {
+                        if (match(pi + 1, string, si, nesting + 1)) return true;
+                        if (skipLongerMatches) return false;
+                        si++;
+                        stringLen--;
+                    }
+                    skipLongerMatches = true;
                     return false;
                 }
-                case '?' -> si++;
+                case '?' -> {
+                    si++;
+                    stringLen--;
+                }
                 case '[' -> {
                     pi++;
-                    boolean not = pi < p.length && p[pi] == '^';
-                    if (not) pi++;
+                    patternLen--;
+                    boolean not = p(pi) == '^';
+                    if (not) {
+                        pi++;
+                        patternLen--;
+                    }
                     boolean matched = false;
+                    byte c = at(string, si);
                     while (true) {
-                        if (pi < p.length && p[pi] == '\\' && p.length - pi >= 2) {
+                        if (p(pi) == '\\' && patternLen >= 2) {
                             pi++;
-                            if (p[pi] == s[si]) matched = true;
-                        } else if (pi >= p.length || p[pi] == ']') {
+                            patternLen--;
+                            if (p(pi) == c) matched = true;
+                        } else if (p(pi) == ']') {
                             break;
-                        } else if (p.length - pi >= 3 && p[pi + 1] == '-') {
-                            int start = p[pi] & 0xff;
-                            int end = p[pi + 2] & 0xff;
-                            int c = s[si] & 0xff;
+                        } else if (patternLen == 0) {
+                            pi--;
+                            patternLen++;
+                            break;
+                        } else if (patternLen >= 3 && p(pi + 1) == '-') {
+                            int start = p(pi), end = p(pi + 2), ch = c;
                             if (start > end) {
                                 int t = start;
                                 start = end;
@@ -58,40 +99,47 @@ public final class GlobPattern {
                             if (nocase) {
                                 start = lower(start);
                                 end = lower(end);
-                                c = lower(c);
+                                ch = lower(ch);
                             }
                             pi += 2;
-                            if (c >= start && c <= end) matched = true;
-                        } else if (same(p[pi], s[si], nocase)) {
+                            patternLen -= 2;
+                            if (ch >= start && ch <= end) matched = true;
+                        } else if (same(p(pi), c)) {
                             matched = true;
                         }
                         pi++;
+                        patternLen--;
                     }
-                    if (pi >= p.length) pi--; // Redis: an unterminated class ends at the pattern's end
                     if (not) matched = !matched;
                     if (!matched) return false;
                     si++;
-                }
-                case '\\' -> {
-                    if (p.length - pi >= 2) pi++;
-                    if (!same(p[pi], s[si], nocase)) return false;
-                    si++;
+                    stringLen--;
                 }
                 default -> {
-                    if (!same(p[pi], s[si], nocase)) return false;
+                    if (p(pi) == '\\' && patternLen >= 2) {
+                        pi++;
+                        patternLen--;
+                    }
+                    if (!same(p(pi), at(string, si))) return false;
                     si++;
+                    stringLen--;
                 }
             }
             pi++;
+            patternLen--;
+            if (stringLen == 0) {
+                while (p(pi) == '*') {
+                    pi++;
+                    patternLen--;
+                }
+                break;
+            }
         }
-        if (si == s.length) {
-            while (pi < p.length && p[pi] == '*') pi++;
-        }
-        return pi == p.length && si == s.length;
+        return patternLen == 0 && stringLen == 0;
     }
 
-    private static boolean same(byte a, byte b, boolean nocase) {
-        return nocase ? lower(a & 0xff) == lower(b & 0xff) : a == b;
+    private boolean same(byte a, byte b) {
+        return nocase ? lower(a) == lower(b) : a == b;
     }
 
     private static int lower(int c) {

@@ -50,6 +50,17 @@ class DispatcherTest {
     }
 
     @Test
+    void rejectedExecDiscardsAndSaysWhyEvenOutsideMulti() {
+        RespConnection c = server.connect();
+        assertThat(c.call("EXEC", "0")).isEqualTo(
+                "-EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command\r\n");
+        c.call("MULTI");
+        assertThat(c.call("EXEC", "0")).isEqualTo(
+                "-EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command\r\n");
+        assertThat(c.call("EXEC")).isEqualTo("-ERR EXEC without MULTI\r\n");
+    }
+
+    @Test
     void noMultiCommandIsRejectedInsideTransaction() {
         RespConnection c = server.connect();
         c.call("MULTI");

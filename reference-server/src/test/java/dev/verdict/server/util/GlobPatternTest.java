@@ -15,7 +15,9 @@ class GlobPatternTest {
         assertThat(GlobPattern.matches("h[a-b]llo", "hbllo", false)).isTrue();
         assertThat(GlobPattern.matches("h\\*llo", "h*llo", false)).isTrue();
         assertThat(GlobPattern.matches("h\\*llo", "hallo", false)).isFalse();
-        assertThat(GlobPattern.matches("*", "", false)).isTrue();
+        // stringmatchlen never enters its loop for an empty string: Redis 7.0.15 answers PUBLISH "" with 0
+        // receivers for PSUBSCRIBE *, and KEYS ** omits the empty key (KEYS * is special-cased by its callers).
+        assertThat(GlobPattern.matches("*", "", false)).isFalse();
         assertThat(GlobPattern.matches("a*", "b", false)).isFalse();
     }
 

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The CI gate. It fails when a gated target's case pass rate is under the threshold, when no
- * spec case ran at all, or when anything that passed in the baseline summary does not pass now
+ * spec case ran at all, when a differential finding is not in accepted-differences.txt, or when
+ * anything that passed in the baseline summary does not pass now
  * (a regression), naming each regressed command and experiment.
  *
  * <p>Gated targets are the ones asked for; by default every reference-server target in the run,
@@ -53,6 +54,10 @@ public final class Gate {
                 reasons.add(String.format(Locale.ROOT, "pass rate %.1f%% on %s is under the threshold %.1f%% (%d of %d cases)",
                         100 * t.passRate(), target, 100 * threshold, t.casesPassed(), t.casesCounted()));
             }
+        }
+        if (current.findings().open() > 0) {
+            // Issue 6: the gate fails on any differential finding not in accepted-differences.txt.
+            reasons.add(current.findings().open() + " differential finding(s) not in accepted-differences.txt");
         }
         List<Regression> regressions = baseline == null ? List.of() : regressions(current, baseline, notes);
         for (Regression r : regressions) {

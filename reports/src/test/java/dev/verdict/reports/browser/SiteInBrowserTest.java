@@ -64,7 +64,7 @@ class SiteInBrowserTest {
         try (SiteServer server = SiteServer.start(SITE)) {
             String dom = chromium.dumpDom(server.uri("findings.html"));
 
-            assertThat(dom).contains("<article class=\"finding\" id=\"finding-1\">")
+            assertThat(dom).contains("<article class=\"finding accepted\" id=\"finding-1\">")
                     .contains("DEL k1\nRPUSH k1 a b\nLRANGE k1 0 0")
                     .contains("Reply of reference (in-JVM)").contains("Reply of redis-7.0.15 (container)");
         }

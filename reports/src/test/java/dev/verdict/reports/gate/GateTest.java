@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verdict.reports.commands.CommandTable;
 import dev.verdict.reports.matrix.CompatibilityMatrix;
+import dev.verdict.reports.results.Finding;
+import dev.verdict.reports.results.DiffRun;
 import dev.verdict.reports.results.ChaosExperiment;
 import dev.verdict.reports.results.Results;
 import dev.verdict.reports.results.SpecCase;
@@ -153,6 +155,21 @@ class GateTest {
     private static SpecCase spec(String command, String status) {
         return new SpecCase("Spec", "strings", command, command.toLowerCase() + "Case", X, "EXTERNAL", "raw", "RESP2",
                 status, status.equals("failed") ? "expected +OK but was -ERR" : null, 1);
+    }
+
+    @Test
+    void aDifferentialFindingNotInTheAcceptedFileFailsTheGate() {
+        List<SpecCase> cases = List.of(spec("SET", "passed"));
+        Finding open = new Finding("f-1", "LRANGE", "lists", 42L, List.of("RPUSH k a b", "LRANGE k 0 0"),
+                "*1\r\n$1\r\na\r\n", "*2\r\n$1\r\na\r\n$1\r\nb\r\n", false, null);
+        DiffRun run = new DiffRun("lists-seed-42", 42L, 100L, X, "redis", "raw", "RESP2", 0, 1, 100, Map.of(), List.of(open));
+        Results results = new Results(null, cases, List.of(run), List.of(), List.of());
+        Summary current = SummaryBuilder.draft(CompatibilityMatrix.build(CommandTable.empty(), cases), results, 0.95, 0);
+
+        GateDecision decision = new Gate(0.95, List.of()).decide(current, null);
+
+        assertThat(decision.passed()).isFalse();
+        assertThat(decision.reasons()).anyMatch(r -> r.contains("1 differential finding(s) not in accepted-differences.txt"));
     }
 
     private static ChaosExperiment chaos(String name, String verdict, boolean checkPassed) {

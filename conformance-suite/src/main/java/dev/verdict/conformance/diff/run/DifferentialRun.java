@@ -8,7 +8,7 @@ import dev.verdict.conformance.diff.gen.SeededEntropy;
 import dev.verdict.conformance.diff.gen.SequenceGenerator;
 import dev.verdict.conformance.diff.grammar.CommandSpec;
 import dev.verdict.conformance.diff.grammar.Grammar;
-import dev.verdict.conformance.diff.report.AcceptedDifferences;
+import dev.verdict.conformance.AcceptedDifferences;
 import dev.verdict.conformance.diff.report.CommandStats;
 import dev.verdict.conformance.diff.report.Finding;
 import dev.verdict.conformance.diff.report.RunReport;
@@ -135,7 +135,7 @@ public final class DifferentialRun {
         Finding f = new Finding(id, command, family, config.seed(), lines,
                 new String(last.a().raw(), StandardCharsets.ISO_8859_1),
                 new String(last.b().raw(), StandardCharsets.ISO_8859_1), failing.size(), 1, false, null);
-        return accepted.reasonFor(f, targetA.kind(), targetB.kind())
+        return accepted.reasonForFinding(f.id(), f.command(), targetA.kind(), targetB.kind())
                 .map(reason -> f.withAcceptance(true, reason)).orElse(f);
     }
 }

@@ -45,6 +45,7 @@ public final class ValueCodec {
             case SET -> enc == Encoding.INTSET ? Rdb.TYPE_SET_INTSET : Rdb.TYPE_SET;
             case ZSET -> enc == Encoding.LISTPACK ? Rdb.TYPE_ZSET_LISTPACK : Rdb.TYPE_ZSET_2;
             case HASH -> enc == Encoding.LISTPACK ? Rdb.TYPE_HASH_LISTPACK : Rdb.TYPE_HASH;
+            case STREAM -> Rdb.TYPE_STREAM_LISTPACKS_2;
             default -> throw unsupported(value);
         };
     }
@@ -103,6 +104,7 @@ public final class ValueCodec {
                     if (failed[0] != null) throw failed[0];
                 }
             }
+            case STREAM -> dev.verdict.server.type.stream.StreamRdb.write(out, (dev.verdict.server.type.stream.Stream) value);
             default -> throw unsupported(value);
         }
     }
@@ -238,6 +240,9 @@ public final class ValueCodec {
                 return hashFromListpack(pairsToListpack(LegacyEncodings.ziplistEntries(in.readString())), config);
             case Rdb.TYPE_HASH_LISTPACK:
                 return hashFromListpack(Listpack.fromBytes(in.readString()), config);
+            case Rdb.TYPE_STREAM_LISTPACKS:
+            case Rdb.TYPE_STREAM_LISTPACKS_2:
+                return dev.verdict.server.type.stream.StreamRdb.read(in, type);
             case Rdb.TYPE_MODULE:
             case Rdb.TYPE_MODULE_2: {
                 long id = in.readPlainLength();

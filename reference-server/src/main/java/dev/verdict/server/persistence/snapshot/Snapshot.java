@@ -87,7 +87,6 @@ public final class Snapshot {
                     case FREQ -> access.frequency(value);
                     case NONE -> -1;
                 };
-                if (epoch != 0) guard.hold(value, epoch);
             });
             dbs.add(db);
         }

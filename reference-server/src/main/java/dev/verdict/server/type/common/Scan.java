@@ -3,6 +3,7 @@ package dev.verdict.server.type.common;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.Errors;
+import dev.verdict.server.util.GlobPattern;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +79,7 @@ public final class Scan {
         if (pattern != null) {
             kept = new ArrayList<>();
             for (int i = 0; i < found.size(); i += stride) {
-                if (!StringMatch.matches(pattern, found.get(i), false)) continue;
+                if (!GlobPattern.matches(pattern, found.get(i), false)) continue;
                 for (int j = 0; j < stride; j++) kept.add(found.get(i + j));
             }
         }

@@ -1,5 +1,6 @@
 package dev.verdict.server.type.list;
 
+import dev.verdict.server.FaultSwitches;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
@@ -247,7 +248,8 @@ public final class ListCommands implements CommandFamily {
             client.reply().emptyArray();
             return;
         }
-        replyPopped(client, ListType.range(list, start, end));
+        long last = end >= 0 && client.server().faults().on(FaultSwitches.LRANGE_OFF_BY_ONE) ? end + 1 : end;
+        replyPopped(client, ListType.range(list, start, last));
         ListType.compress(list, client.server().config());
     }
 

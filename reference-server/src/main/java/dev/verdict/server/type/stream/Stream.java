@@ -109,6 +109,20 @@ public final class Stream extends RedisObject {
         return out;
     }
 
+    /** RDB loading: a node rebuilt from its listpack. */
+    void addNode(StreamNode node) {
+        nodes.put(node.masterId(), node);
+    }
+
+    /** RDB loading: the counters and IDs saved with the nodes. */
+    void restoreMetadata(long length, StreamId lastId, StreamId firstId, StreamId maxDeletedId, long entriesAdded) {
+        this.length = length;
+        this.lastId = lastId;
+        this.firstId = firstId;
+        this.maxDeletedId = maxDeletedId;
+        this.entriesAdded = entriesAdded;
+    }
+
     public int radixTreeKeys() {
         return nodes.size();
     }

@@ -1,4 +1,4 @@
-package dev.verdict.conformance.spec;
+package dev.verdict.conformance;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Known reference-server differences that must not break the build, read from the classpath
- * file {@code accepted-differences.txt} (shared with the differential engine). One per line:
+ * file {@code accepted-differences.txt}, shared by the spec suites and the differential engine. One per line:
  * {@code <kind> <id-or-command> <target-kind> : <reason>}, kind {@code spec} or {@code diff};
  * {@code #} starts a comment; a target kind ending in {@code *} is a prefix ({@code REFERENCE_*},
  * or {@code *} for every kind).
@@ -28,11 +28,11 @@ public final class AcceptedDifferences {
 
     private final List<Entry> entries;
 
-    private AcceptedDifferences(List<Entry> entries) {
-        this.entries = entries;
+    public AcceptedDifferences(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
     }
 
-    public static AcceptedDifferences load() {
+    public static AcceptedDifferences fromClasspath() {
         InputStream in = AcceptedDifferences.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             return new AcceptedDifferences(List.of());
@@ -44,7 +44,11 @@ public final class AcceptedDifferences {
         }
     }
 
-    static AcceptedDifferences parse(List<String> lines) {
+    public static AcceptedDifferences parse(String text) {
+        return parse(List.of(text.split("\n")));
+    }
+
+    public static AcceptedDifferences parse(List<String> lines) {
         List<Entry> entries = new ArrayList<>();
         for (String raw : lines) {
             String line = raw.strip();
@@ -88,5 +92,10 @@ public final class AcceptedDifferences {
             }
         }
         return Optional.empty();
+    }
+
+    /** The reason a differential finding is accepted, if it is: by finding id or command, for either target's kind. */
+    public Optional<String> reasonForFinding(String findingId, String command, String kindA, String kindB) {
+        return find("diff", kindA, findingId, command).or(() -> find("diff", kindB, findingId, command)).map(Entry::reason);
     }
 }
