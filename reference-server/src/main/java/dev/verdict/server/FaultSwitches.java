@@ -17,6 +17,9 @@ public final class FaultSwitches {
     /** LRANGE returns one element too many when its end index is not negative. */
     public static final String LRANGE_OFF_BY_ONE = "lrange-off-by-one";
 
+    /** GETRANGE returns one byte too many when its end index is not negative. */
+    public static final String GETRANGE_OFF_BY_ONE = "getrange-off-by-one";
+
     private static final FaultSwitches NONE = new FaultSwitches(Set.of());
 
     private final Set<String> on;

@@ -39,4 +39,26 @@ class FaultSwitchesTest {
             assertThat(good.call("LRANGE", "l", "0", "0")).isEqualTo("*1\r\n$1\r\na\r\n");
         }
     }
+
+    @Test
+    void getrangeOffByOneReturnsOneByteTooManyOnlyForAServerStartedWithTheSwitch() {
+        ServerFixture faulty;
+        synchronized (FaultSwitches.class) {
+            System.setProperty(FaultSwitches.PROPERTY, FaultSwitches.GETRANGE_OFF_BY_ONE);
+            try {
+                faulty = new ServerFixture();
+            } finally {
+                System.clearProperty(FaultSwitches.PROPERTY);
+            }
+        }
+        try (faulty; ServerFixture healthy = new ServerFixture()) {
+            RespConnection bad = faulty.connect();
+            bad.call("SET", "k", "abc");
+            assertThat(bad.call("GETRANGE", "k", "0", "0")).isEqualTo("$2\r\nab\r\n");
+            assertThat(bad.call("GETRANGE", "k", "0", "-1")).isEqualTo("$3\r\nabc\r\n");
+            RespConnection good = healthy.connect();
+            good.call("SET", "k", "abc");
+            assertThat(good.call("GETRANGE", "k", "0", "0")).isEqualTo("$1\r\na\r\n");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.verdict.server.type.string;
 
+import dev.verdict.server.FaultSwitches;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
@@ -268,7 +269,8 @@ public final class StringCommands implements CommandFamily {
         StringValue value = readString(client, argv[1]);
         if (value == WRONG) return;
         byte[] s = value == null ? new byte[0] : value.bytes();
-        long from = start, to = end;
+        long from = start;
+        long to = end >= 0 && client.server().faults().on(FaultSwitches.GETRANGE_OFF_BY_ONE) ? end + 1 : end;
         long length = s.length;
         if (from < 0 && to < 0 && from > to) {
             client.reply().bulk(new byte[0]);
