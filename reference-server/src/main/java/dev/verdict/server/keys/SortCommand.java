@@ -91,6 +91,9 @@ final class SortCommand {
             client.reply().error("ERR SORT cannot read a " + value.type().typeName() + " value on this server");
             return;
         }
+        if (value instanceof dev.verdict.server.type.zset.ZSetValue z) {
+            dev.verdict.server.type.zset.ZSetType.convertToSkiplistForSort(z);
+        }
         ObjectType type = value == null ? ObjectType.LIST : value.type();
         // A set has no order of its own: sorted anyway when the result is stored, for determinism.
         if (dontSort && type == ObjectType.SET && storeKey != null) {

@@ -38,6 +38,14 @@ class KeyCommandsTest {
     }
 
     @Test
+    void sortConvertsASortedSetToASkiplistAsRedisDoes() {
+        c.call("ZADD", "z", "1", "a");
+        assertThat(c.call("OBJECT", "ENCODING", "z")).isEqualTo("$8\r\nlistpack\r\n");
+        c.call("SORT_RO", "z", "ALPHA");
+        assertThat(c.call("OBJECT", "ENCODING", "z")).isEqualTo("$8\r\nskiplist\r\n");
+    }
+
+    @Test
     void renameMovesValueAndTtl() {
         c.call("SET", "a", "1", "EX", "100");
         assertThat(c.call("RENAME", "a", "b")).isEqualTo("+OK\r\n");

@@ -222,6 +222,11 @@ public final class ZSetType {
         }
     }
 
+    /** SORT's zsetConvert(..., SKIPLIST): Redis converts a sorted set destructively before sorting it. */
+    public static void convertToSkiplistForSort(ZSetValue z) {
+        if (z.listpack != null) convertToSkiplist(z);
+    }
+
     static void convertToSkiplist(ZSetValue z) {
         SkipList sl = new SkipList();
         HashMap<BytesKey, Double> dict = new HashMap<>();
