@@ -26,6 +26,14 @@ class ListTypeTest {
     }
 
     @Test
+    void removeWithTheSmallestCountRemovesEveryMatchAsRedisDoes() {
+        ListValue list = ListType.create();
+        for (String v : List.of("x", "a", "x", "b", "x")) ListType.push(list, b(v), false, config);
+        assertThat(ListType.remove(list, b("x"), Long.MIN_VALUE)).isEqualTo(3);
+        assertThat(ListType.length(list)).isEqualTo(2);
+    }
+
+    @Test
     void everyListReportsQuicklistAsRedis70Does() {
         ListValue list = ListType.create();
         ListType.push(list, b("a"), false, config);
