@@ -66,14 +66,19 @@ final class Ranges {
     static Span score(byte[] minArg, byte[] maxArg) {
         boolean minEx = minArg.length > 0 && minArg[0] == '(';
         boolean maxEx = maxArg.length > 0 && maxArg[0] == '(';
-        Double min = Scores.parseRange(minEx ? Arrays.copyOfRange(minArg, 1, minArg.length) : minArg);
-        Double max = Scores.parseRange(maxEx ? Arrays.copyOfRange(maxArg, 1, maxArg.length) : maxArg);
+        Double min = bound(minEx ? Arrays.copyOfRange(minArg, 1, minArg.length) : minArg);
+        Double max = bound(maxEx ? Arrays.copyOfRange(maxArg, 1, maxArg.length) : maxArg);
         if (min == null || max == null) return null;
         double lo = min;
         double hi = max;
         return new Span(
                 (s, m) -> minEx ? s <= lo : s < lo,
                 (s, m) -> (maxEx ? s < hi : s <= hi) && !(hi < lo || (hi == lo && (minEx || maxEx))), false);
+    }
+
+    /** strtod of an empty text converts nothing yet ends at the NUL, so zslParseRange takes "" and "(" as 0. */
+    private static Double bound(byte[] text) {
+        return text.length == 0 ? Double.valueOf(0) : Scores.parseRange(text);
     }
 
     /** "[a", "(a", "-", "+": null when malformed. */
