@@ -32,6 +32,29 @@ public final class Args {
         return new String(arg, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The argument as C's {@code %s} prints it in an error or status text: cut at its first NUL
+     * byte, every other byte kept as it is (ISO-8859-1 maps each byte to one char, and
+     * {@link dev.verdict.server.resp.ReplyWriter} writes such chars back as the same bytes).
+     */
+    public static String cString(byte[] arg) {
+        return cString(arg, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #cString(byte[])} and at most {@code max} bytes, like C's {@code %.<max>s}. */
+    public static String cString(byte[] arg, int max) {
+        int n = 0;
+        while (n < arg.length && n < max && arg[n] != 0) n++;
+        return new String(arg, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** C's toupper over a {@link #cString} text: ASCII letters only, other bytes unchanged. */
+    public static String upperAscii(String s) {
+        char[] out = s.toCharArray();
+        for (int i = 0; i < out.length; i++) if (out[i] >= 'a' && out[i] <= 'z') out[i] -= 32;
+        return new String(out);
+    }
+
     public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -174,7 +174,7 @@ public final class Dispatcher {
         CommandSpec sub = base.subcommand(CommandTable.lowerAscii(argv[1]));
         if (sub == null || sub.handler() == null) {
             reject(client, null, "ERR unknown subcommand '" + truncate(argv[1]) + "'. Try "
-                    + new String(argv[0], StandardCharsets.UTF_8).toUpperCase(Locale.ROOT) + " HELP.");
+                    + Args.upperAscii(Args.cString(argv[0])) + " HELP.");
             return null;
         }
         return sub;
@@ -207,15 +207,15 @@ public final class Dispatcher {
     static String unknownCommand(byte[][] argv) {
         StringBuilder args = new StringBuilder();
         for (int i = 1; i < argv.length && args.length() < PREVIEW; i++) {
-            String arg = new String(argv[i], StandardCharsets.UTF_8);
-            int room = PREVIEW - args.length();
-            args.append('\'').append(arg, 0, Math.min(arg.length(), room)).append("' ");
+            // '%.*s' with the room left: a byte-for-char text, so lengths count bytes as in C
+            String arg = Args.cString(argv[i], PREVIEW - args.length());
+            args.append('\'').append(arg).append("' ");
         }
         return "ERR unknown command '" + truncate(argv[0]) + "', with args beginning with: " + args;
     }
 
+    /** C's %.128s of an argument. */
     private static String truncate(byte[] arg) {
-        String s = new String(arg, StandardCharsets.UTF_8);
-        return s.length() <= PREVIEW ? s : s.substring(0, PREVIEW);
+        return Args.cString(arg, PREVIEW);
     }
 }

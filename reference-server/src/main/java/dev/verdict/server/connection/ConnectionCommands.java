@@ -87,7 +87,7 @@ public final class ConnectionCommands implements CommandFamily {
                 }
                 i += 1;
             } else {
-                client.reply().error("ERR Syntax error in HELLO option '" + Args.utf8(argv[i]) + "'");
+                client.reply().error("ERR Syntax error in HELLO option '" + Args.cString(argv[i]) + "'");
                 return;
             }
         }

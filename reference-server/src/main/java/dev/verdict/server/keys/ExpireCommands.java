@@ -34,7 +34,7 @@ final class ExpireCommands {
             else if (Args.is(argv[j], "GT")) gt = true;
             else if (Args.is(argv[j], "LT")) lt = true;
             else {
-                client.reply().error("ERR Unsupported option " + Args.utf8(argv[j]));
+                client.reply().error("ERR Unsupported option " + Args.cString(argv[j]));
                 return;
             }
         }

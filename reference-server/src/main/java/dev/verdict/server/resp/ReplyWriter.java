@@ -61,8 +61,26 @@ public final class ReplyWriter {
     public void status(String text) {
         ByteBuf b = buffer();
         b.writeByte('+');
-        b.writeCharSequence(text, StandardCharsets.UTF_8);
+        writeText(b, text);
         crlf(b);
+    }
+
+    /**
+     * Error and status texts: a char up to 0xFF is one byte (so user bytes echoed through
+     * {@code Args.cString} go out raw, as Redis's %s does); anything wider is UTF-8.
+     */
+    private static void writeText(ByteBuf b, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch <= 0xFF) {
+                b.writeByte(ch);
+            } else {
+                int cp = text.codePointAt(i);
+                int width = Character.charCount(cp);
+                b.writeCharSequence(text.substring(i, i + width), StandardCharsets.UTF_8);
+                i += width - 1;
+            }
+        }
     }
 
     /** An error reply; {@code message} starts with its code, e.g. {@code "ERR syntax error"}. */
@@ -72,7 +90,7 @@ public final class ReplyWriter {
         ByteBuf b = buffer();
         b.writeByte('-');
         // Like Redis's addReplyErrorLength: newlines would break the protocol.
-        b.writeCharSequence(message.replace('\r', ' ').replace('\n', ' '), StandardCharsets.UTF_8);
+        writeText(b, message.replace('\r', ' ').replace('\n', ' '));
         crlf(b);
     }
 

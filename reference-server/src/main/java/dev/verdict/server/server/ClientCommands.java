@@ -48,7 +48,7 @@ public final class ClientCommands implements CommandFamily {
             type = parseType(Args.utf8(argv[3]));
             typeGiven = true;
             if (type == null && !isMasterOrReplica(argv[3])) {
-                client.reply().error("ERR Unknown client type '" + Args.utf8(argv[3]) + "'");
+                client.reply().error("ERR Unknown client type '" + Args.cString(argv[3]) + "'");
                 return;
             }
         } else if (argv.length > 3 && Args.is(argv[2], "ID")) {

@@ -77,7 +77,7 @@ public final class ConfigCommand implements CommandFamily {
         for (int i = 2; i < argv.length; i += 2) {
             String name = Args.utf8(argv[i]).toLowerCase(Locale.ROOT);
             if (!config.contains(name)) {
-                client.reply().error("ERR Unknown option or number of arguments for CONFIG SET - '" + Args.utf8(argv[i]) + "'");
+                client.reply().error("ERR Unknown option or number of arguments for CONFIG SET - '" + Args.cString(argv[i]) + "'");
                 return;
             }
             if (ConfigSchema.immutable(name)) {

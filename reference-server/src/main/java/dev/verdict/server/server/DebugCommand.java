@@ -76,7 +76,7 @@ public final class DebugCommand implements CommandFamily {
             default -> {
             }
         }
-        client.reply().error("ERR unknown subcommand or wrong number of arguments for '" + Args.utf8(argv[1])
+        client.reply().error("ERR unknown subcommand or wrong number of arguments for '" + Args.cString(argv[1], 128)
                 + "'. Try DEBUG HELP.");
     }
 

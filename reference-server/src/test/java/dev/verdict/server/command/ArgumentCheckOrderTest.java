@@ -102,4 +102,16 @@ class ArgumentCheckOrderTest {
         assertThat(c.call("XGROUP", "SETID", "st", "g", "0", "ENTRIESREAD", "5")).isEqualTo("+OK\r\n");
         assertThat(c.call("XGROUP", "SETID", "st", "g", "0", "MKSTREAM")).startsWith("-ERR unknown subcommand or wrong number");
     }
+
+    @Test
+    void lposCountAndMaxlenThatAreNotNumbersAreNegative() {
+        assertThat(c.call("LPOS", "l", "x", "COUNT", "a")).isEqualTo("-ERR COUNT can't be negative\r\n");
+        assertThat(c.call("LPOS", "l", "x", "MAXLEN", "a")).isEqualTo("-ERR MAXLEN can't be negative\r\n");
+    }
+
+    @Test
+    void unbalancedXreadgroupUsesXreadsWording() {
+        assertThat(c.call("XREADGROUP", "GROUP", "g", "c", "STREAMS", "a", "b", "c"))
+                .isEqualTo("-ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.\r\n");
+    }
 }

@@ -148,7 +148,7 @@ public final class HllCommands implements CommandFamily {
     }
 
     static void pfdebug(Client client, byte[][] argv) {
-        String cmd = Args.utf8(argv[1]);
+        String cmd = Args.cString(argv[1]);
         RedisObject value = client.db().lookup(argv[2]);
         if (value == null) {
             client.reply().error("ERR The specified key does not exist");

@@ -43,12 +43,9 @@ public final class StreamGroupCommands implements CommandFamily {
         table.bind("xautoclaim", StreamGroupCommands::xautoclaim);
     }
 
-    private static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 
     private static String noGroup(byte[] key, byte[] group) {
-        return "NOGROUP No such key '" + utf8(key) + "' or consumer group '" + utf8(group) + "'";
+        return "NOGROUP No such key '" + Args.cString(key) + "' or consumer group '" + Args.cString(group) + "'";
     }
 
     static void xgroup(Client client, byte[][] argv) {
@@ -94,8 +91,8 @@ public final class StreamGroupCommands implements CommandFamily {
             }
             group = stream.group(groupName);
             if (group == null && !create && !Args.is(opt, "destroy")) {
-                client.reply().error("NOGROUP No such consumer group '" + utf8(groupName) + "' for key name '"
-                        + utf8(key) + "'");
+                client.reply().error("NOGROUP No such consumer group '" + Args.cString(groupName) + "' for key name '"
+                        + Args.cString(key) + "'");
                 return;
             }
         }
@@ -357,7 +354,7 @@ public final class StreamGroupCommands implements CommandFamily {
                 }
                 lastId = v;
             } else {
-                client.reply().error("ERR Unrecognized XCLAIM option '" + utf8(opt) + "'");
+                client.reply().error("ERR Unrecognized XCLAIM option '" + Args.cString(opt) + "'");
                 return;
             }
         }

@@ -179,8 +179,8 @@ public final class StreamInfoCommands implements CommandFamily {
         if (s == null) return;
         ConsumerGroup g = s.group(argv[3]);
         if (g == null) {
-            client.reply().error("NOGROUP No such consumer group '" + new String(argv[3], StandardCharsets.UTF_8)
-                    + "' for key name '" + new String(argv[2], StandardCharsets.UTF_8) + "'");
+            client.reply().error("NOGROUP No such consumer group '" + Args.cString(argv[3])
+                    + "' for key name '" + Args.cString(argv[2]) + "'");
             return;
         }
         long now = client.server().clock().millis();

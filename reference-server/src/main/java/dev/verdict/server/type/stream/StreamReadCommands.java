@@ -132,9 +132,9 @@ public final class StreamReadCommands implements CommandFamily {
                 streamsArg = i + 1;
                 streamsCount = argv.length - streamsArg;
                 if (streamsCount % 2 != 0) {
-                    char symbol = xreadgroup ? '>' : '$';
-                    client.reply().error("ERR Unbalanced " + name + " list of streams: for each stream key an ID or '"
-                            + symbol + "' must be specified.");
+                    // Redis 7.0's text is fixed: XREADGROUP gets XREAD's wording too
+                    client.reply().error("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' "
+                            + "must be specified.");
                     return null;
                 }
                 streamsCount /= 2;
@@ -175,7 +175,7 @@ public final class StreamReadCommands implements CommandFamily {
             Stream stream = StreamReplies.lookupRead(client, key);
             if (stream == StreamReplies.WRONG) return null;
             if (group != null && (stream == null || stream.group(group) == null)) {
-                client.reply().error("NOGROUP No such key '" + utf8(key) + "' or consumer group '" + utf8(group)
+                client.reply().error("NOGROUP No such key '" + Args.cString(key) + "' or consumer group '" + Args.cString(group)
                         + "' in XREADGROUP with GROUP option");
                 return null;
             }
@@ -297,7 +297,4 @@ public final class StreamReadCommands implements CommandFamily {
         }
     }
 
-    private static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 }

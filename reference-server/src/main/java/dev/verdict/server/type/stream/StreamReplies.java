@@ -1,6 +1,7 @@
 package dev.verdict.server.type.stream;
 
 import dev.verdict.server.client.Client;
+import dev.verdict.server.command.Args;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
@@ -82,8 +83,6 @@ final class StreamReplies {
     /** Redis's addReplySubcommandSyntaxError. */
     static void subcommandSyntaxError(Client client, byte[][] argv) {
         client.reply().error("ERR unknown subcommand or wrong number of arguments for '"
-                + new String(argv[1], java.nio.charset.StandardCharsets.UTF_8) + "'. Try "
-                + new String(argv[0], java.nio.charset.StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT)
-                + " HELP.");
+                + Args.cString(argv[1], 128) + "'. Try " + Args.upperAscii(Args.cString(argv[0])) + " HELP.");
     }
 }
