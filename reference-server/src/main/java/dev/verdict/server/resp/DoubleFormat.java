@@ -14,6 +14,18 @@ public final class DoubleFormat {
         return g(d, 17);
     }
 
+    /**
+     * {@code %.<digits>f}: the exact binary value rounded half-even (as glibc does), {@code inf}
+     * and {@code nan} spelled the C way, and the sign kept when a negative value rounds to zero.
+     */
+    public static String fixed(double d, int digits) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        String text = new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        boolean negative = d < 0 || (d == 0 && 1 / d < 0);
+        return negative && !text.startsWith("-") ? "-" + text : text;
+    }
+
     /** {@code %.<precision>g}: shortest of fixed or exponent form, trailing zeros removed. */
     public static String g(double d, int precision) {
         if (Double.isNaN(d)) return "nan";

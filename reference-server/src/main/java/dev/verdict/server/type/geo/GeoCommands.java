@@ -1,6 +1,7 @@
 package dev.verdict.server.type.geo;
 
 import dev.verdict.server.client.Client;
+import dev.verdict.server.resp.DoubleFormat;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandHandler;
@@ -19,7 +20,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** Geo commands (geo.c): points stored as 52-bit geohash scores in a sorted set. */
 public final class GeoCommands implements CommandFamily {
@@ -68,7 +68,8 @@ public final class GeoCommands implements CommandFamily {
             return null;
         }
         if (x < GeoHash.LONG_MIN || x > GeoHash.LONG_MAX || y < GeoHash.LAT_MIN || y > GeoHash.LAT_MAX) {
-            client.reply().error(String.format(Locale.ROOT, "ERR invalid longitude,latitude pair %f,%f", x, y));
+            client.reply().error("ERR invalid longitude,latitude pair " + DoubleFormat.fixed(x, 6) + ","
+                    + DoubleFormat.fixed(y, 6));
             return null;
         }
         return new double[] {x, y};
