@@ -23,7 +23,8 @@ public final class Timeouts {
         }
         long millis;
         BigDecimal ms = seconds == Decimals.INFINITE ? null : seconds.multiply(BigDecimal.valueOf(1000));
-        if (ms == null || ms.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
+        if (ms == null || ms.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0
+                || ms.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
             // C's (long long) cast of an out-of-range long double yields LLONG_MIN.
             millis = Long.MIN_VALUE;
         } else {

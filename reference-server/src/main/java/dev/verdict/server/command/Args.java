@@ -15,6 +15,23 @@ public final class Args {
         return Numbers.parseLongStrict(arg);
     }
 
+    /**
+     * getIntFromObjectOrReply: the argument as a C int, or null after replying Redis's error
+     * (not an integer, or outside int range).
+     */
+    public static Integer parseInt(dev.verdict.server.client.Client client, byte[] arg) {
+        Long value = parseLong(arg);
+        if (value == null) {
+            client.reply().error(Errors.NOT_INTEGER);
+            return null;
+        }
+        if (value != value.intValue()) {
+            client.reply().error(Errors.INT_RANGE);
+            return null;
+        }
+        return value.intValue();
+    }
+
     /** True when the argument equals {@code token} ignoring ASCII case (Redis's strcasecmp). */
     public static boolean is(byte[] arg, String token) {
         if (arg.length != token.length()) return false;

@@ -44,9 +44,9 @@ public final class ConnectionCommands implements CommandFamily {
     }
 
     static void select(Client client, byte[][] argv) {
-        Long index = Args.parseLong(argv[1]);
+        Integer index = Args.parseInt(client, argv[1]);
         if (index == null) {
-            client.reply().error(Errors.NOT_INTEGER);
+            return;
         } else if (index < 0 || index >= client.server().keyspace().count()) {
             client.reply().error(Errors.DB_INDEX);
         } else {

@@ -115,16 +115,8 @@ public final class KeyCommands implements CommandFamily {
             if (Args.is(argv[j], "REPLACE")) {
                 replace = true;
             } else if (Args.is(argv[j], "DB") && j + 1 < argv.length) {
-                // getIntFromObjectOrReply: the value must fit a C int before it is a DB index
-                Long id = Args.parseLong(argv[++j]);
-                if (id == null) {
-                    client.reply().error(Errors.NOT_INTEGER);
-                    return;
-                }
-                if (id < Integer.MIN_VALUE || id > Integer.MAX_VALUE) {
-                    client.reply().error(Errors.INT_RANGE);
-                    return;
-                }
+                Integer id = Args.parseInt(client, argv[++j]);
+                if (id == null) return;
                 dst = database(client, id);
                 if (dst == null) return;
             } else {
@@ -161,11 +153,8 @@ public final class KeyCommands implements CommandFamily {
 
     static void move(Client client, byte[][] argv) {
         Database src = client.db();
-        Long id = Args.parseLong(argv[2]);
-        if (id == null || id != id.intValue()) {
-            client.reply().error(Errors.NOT_INTEGER);
-            return;
-        }
+        Integer id = Args.parseInt(client, argv[2]);
+        if (id == null) return;
         Database dst = database(client, id);
         if (dst == null) return;
         if (src == dst) {
@@ -189,16 +178,6 @@ public final class KeyCommands implements CommandFamily {
         notify(client, KeyspaceEvents.GENERIC, "move_from", key, src.id());
         notify(client, KeyspaceEvents.GENERIC, "move_to", key, dst.id());
         client.reply().integer(1);
-    }
-
-    /** The database an argument names, or null after replying {@code notInteger} or out of range. */
-    static Database database(Client client, byte[] arg, String notInteger) {
-        Long id = Args.parseLong(arg);
-        if (id == null) {
-            client.reply().error(notInteger);
-            return null;
-        }
-        return database(client, id);
     }
 
     private static Database database(Client client, long id) {

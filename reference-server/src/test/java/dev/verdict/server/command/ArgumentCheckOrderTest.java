@@ -114,4 +114,18 @@ class ArgumentCheckOrderTest {
         assertThat(c.call("XREADGROUP", "GROUP", "g", "c", "STREAMS", "a", "b", "c"))
                 .isEqualTo("-ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.\r\n");
     }
+
+    @Test
+    void selectAndMoveCheckTheIntRangeBeforeTheDbRange() {
+        String intRange = "-ERR value is out of range, value must between -2147483648 and 2147483647\r\n";
+        assertThat(c.call("SELECT", "9223372036854775807")).isEqualTo(intRange);
+        assertThat(c.call("SELECT", "2147483647")).isEqualTo("-ERR DB index is out of range\r\n");
+        assertThat(c.call("MOVE", "str", "-9223372036854775808")).isEqualTo(intRange);
+        assertThat(c.call("MOVE", "str", "x")).isEqualTo("-ERR value is not an integer or out of range\r\n");
+    }
+
+    @Test
+    void aTimeoutTooNegativeForALongIsNegativeNotForever() {
+        assertThat(c.call("BLPOP", "l", "-9223372036854775808")).isEqualTo("-ERR timeout is negative\r\n");
+    }
 }
