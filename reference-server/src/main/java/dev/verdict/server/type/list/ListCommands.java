@@ -202,14 +202,15 @@ public final class ListCommands implements CommandFamily {
             } else if (hasValue && Args.is(argv[i], "count")) {
                 Long n = Args.parseLong(argv[++i]);
                 if (n == null || n < 0) {
-                    client.reply().error(n == null ? Errors.NOT_INTEGER : "ERR COUNT can't be negative");
+                    // getPositiveLongFromObjectOrReply answers its message for a non-number too.
+                    client.reply().error("ERR COUNT can't be negative");
                     return;
                 }
                 count = n;
             } else if (hasValue && Args.is(argv[i], "maxlen")) {
                 Long n = Args.parseLong(argv[++i]);
                 if (n == null || n < 0) {
-                    client.reply().error(n == null ? Errors.NOT_INTEGER : "ERR MAXLEN can't be negative");
+                    client.reply().error("ERR MAXLEN can't be negative");
                     return;
                 }
                 maxlen = n;
