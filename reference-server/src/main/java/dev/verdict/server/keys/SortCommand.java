@@ -6,6 +6,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.Elements;
+import dev.verdict.server.type.zset.ZSetType;
 import dev.verdict.server.db.Fields;
 import dev.verdict.server.db.ListFactory;
 import dev.verdict.server.db.ObjectType;
@@ -98,6 +99,7 @@ final class SortCommand {
             alpha = true;
             sortBy = null;
         }
+        if (value instanceof dev.verdict.server.type.zset.ZSetValue zset) ZSetType.convertForSort(zset);
         List<byte[]> elements = new ArrayList<>();
         if (value != null) ((Elements) value).forEachElement(elements::add);
         long length = elements.size();

@@ -222,6 +222,14 @@ public final class ZSetType {
         }
     }
 
+    /**
+     * SORT's side effect: Redis's sortCommandGeneric destructively converts a sorted set to a
+     * skiplist before reading it ("Destructively convert encoded sorted sets for SORT").
+     */
+    public static void convertForSort(ZSetValue z) {
+        if (z.encoding() != dev.verdict.server.db.Encoding.SKIPLIST) convertToSkiplist(z);
+    }
+
     static void convertToSkiplist(ZSetValue z) {
         SkipList sl = new SkipList();
         HashMap<BytesKey, Double> dict = new HashMap<>();
