@@ -6,6 +6,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.Elements;
+import dev.verdict.server.type.zset.ZSetType;
 import dev.verdict.server.db.Fields;
 import dev.verdict.server.db.ListFactory;
 import dev.verdict.server.db.ObjectType;
@@ -91,9 +92,6 @@ final class SortCommand {
             client.reply().error("ERR SORT cannot read a " + value.type().typeName() + " value on this server");
             return;
         }
-        if (value instanceof dev.verdict.server.type.zset.ZSetValue z) {
-            dev.verdict.server.type.zset.ZSetType.convertToSkiplistForSort(z);
-        }
         ObjectType type = value == null ? ObjectType.LIST : value.type();
         // A set has no order of its own: sorted anyway when the result is stored, for determinism.
         if (dontSort && type == ObjectType.SET && storeKey != null) {
@@ -101,6 +99,7 @@ final class SortCommand {
             alpha = true;
             sortBy = null;
         }
+        if (value instanceof dev.verdict.server.type.zset.ZSetValue zset) ZSetType.convertForSort(zset);
         List<byte[]> elements = new ArrayList<>();
         if (value != null) ((Elements) value).forEachElement(elements::add);
         long length = elements.size();

@@ -103,6 +103,15 @@ class KeyCommandsTest {
     }
 
     @Test
+    void sortConvertsAListpackSortedSetToASkiplistAsRedisDoes() {
+        c.call("DEL", "z");
+        c.call("ZADD", "z", "1", "a", "2", "b");
+        assertThat(c.call("OBJECT", "ENCODING", "z")).isEqualTo("$8\r\nlistpack\r\n");
+        assertThat(c.call("SORT", "z", "BY", "nosort")).isEqualTo("*2\r\n$1\r\na\r\n$1\r\nb\r\n");
+        assertThat(c.call("OBJECT", "ENCODING", "z")).isEqualTo("$8\r\nskiplist\r\n");
+    }
+
+    @Test
     void scanVisitsEveryKeyOnceTheCursorReturnsToZero() {
         for (int i = 0; i < 300; i++) c.call("SET", "key:" + i, "v");
         c.call("RPUSH", "list", "a");

@@ -202,7 +202,7 @@ public final class ListCommands implements CommandFamily {
             } else if (hasValue && Args.is(argv[i], "count")) {
                 Long n = Args.parseLong(argv[++i]);
                 if (n == null || n < 0) {
-                    // getPositiveLongFromObjectOrReply: a non-number gets the same text
+                    // getPositiveLongFromObjectOrReply answers its message for a non-number too.
                     client.reply().error("ERR COUNT can't be negative");
                     return;
                 }
@@ -210,7 +210,6 @@ public final class ListCommands implements CommandFamily {
             } else if (hasValue && Args.is(argv[i], "maxlen")) {
                 Long n = Args.parseLong(argv[++i]);
                 if (n == null || n < 0) {
-                    // getPositiveLongFromObjectOrReply: a non-number gets the same text
                     client.reply().error("ERR MAXLEN can't be negative");
                     return;
                 }

@@ -120,7 +120,8 @@ public final class ListType {
 
     /** LREM: count > 0 from the head, < 0 from the tail, 0 all; returns how many went. */
     public static long remove(ListValue list, byte[] value, long count) {
-        // Redis negates a negative count; LLONG_MIN stays negative, so no limit is ever reached (0: all)
+        // Redis negates a negative count in a long: LONG_MIN stays negative, never equals the
+        // number removed, and so removes every match, walking from the tail (limit 0 = all).
         long limit = count == Long.MIN_VALUE ? 0 : Math.abs(count);
         return list.quicklist.removeMatching(value, limit, count < 0);
     }

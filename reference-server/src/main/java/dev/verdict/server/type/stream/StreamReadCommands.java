@@ -132,9 +132,8 @@ public final class StreamReadCommands implements CommandFamily {
                 streamsArg = i + 1;
                 streamsCount = argv.length - streamsArg;
                 if (streamsCount % 2 != 0) {
-                    // Redis 7.0's text is fixed: XREADGROUP gets XREAD's wording too
-                    client.reply().error("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' "
-                            + "must be specified.");
+                    // Redis 7.0.15 has one fixed text for both commands.
+                    client.reply().error("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
                     return null;
                 }
                 streamsCount /= 2;

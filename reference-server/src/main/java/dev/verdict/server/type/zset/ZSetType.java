@@ -222,9 +222,12 @@ public final class ZSetType {
         }
     }
 
-    /** SORT's zsetConvert(..., SKIPLIST): Redis converts a sorted set destructively before sorting it. */
-    public static void convertToSkiplistForSort(ZSetValue z) {
-        if (z.listpack != null) convertToSkiplist(z);
+    /**
+     * SORT's side effect: Redis's sortCommandGeneric destructively converts a sorted set to a
+     * skiplist before reading it ("Destructively convert encoded sorted sets for SORT").
+     */
+    public static void convertForSort(ZSetValue z) {
+        if (z.encoding() != dev.verdict.server.db.Encoding.SKIPLIST) convertToSkiplist(z);
     }
 
     static void convertToSkiplist(ZSetValue z) {

@@ -41,6 +41,14 @@ class ListTypeTest {
     }
 
     @Test
+    void lremWithTheSmallestLongCountRemovesEveryMatchAsRedisDoes() {
+        ListValue list = ListType.create();
+        for (String v : new String[] {"x", "a", "x", "b", "x"}) ListType.push(list, b(v), false, config);
+        assertThat(ListType.remove(list, b("x"), Long.MIN_VALUE)).isEqualTo(3);
+        assertThat(ListType.length(list)).isEqualTo(2);
+    }
+
+    @Test
     void nodesFillUpToEightKilobytesByDefault() {
         ListValue list = ListType.create();
         for (int i = 0; i < 100; i++) ListType.push(list, b("x".repeat(1000)), false, config);
