@@ -38,6 +38,9 @@ public final class StreamInfoCommands implements CommandFamily {
     }
 
     static void stream(Client client, byte[][] argv) {
+        // xinfoCommand looks up the key for every subcommand before XINFO STREAM parses FULL/COUNT
+        Stream s = lookup(client, argv);
+        if (s == null) return;
         boolean full = false;
         long count = 10;
         int optc = argv.length - 3;
@@ -56,8 +59,6 @@ public final class StreamInfoCommands implements CommandFamily {
                 count = v < 0 ? 10 : v;
             }
         }
-        Stream s = lookup(client, argv);
-        if (s == null) return;
         ReplyWriter reply = client.reply();
         reply.mapHeader(full ? 9 : 10);
         reply.bulk("length");
