@@ -27,7 +27,7 @@ public final class ConfigSchema {
             Map.entry("maxmemory-policy", List.of("volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl",
                     "allkeys-lru", "allkeys-lfu", "allkeys-random", "noeviction")),
             Map.entry("loglevel", List.of("debug", "verbose", "notice", "warning")),
-            Map.entry("appendfsync", List.of("always", "everysec", "no")),
+            Map.entry("appendfsync", List.of("everysec", "always", "no")),
             Map.entry("repl-diskless-load", List.of("disabled", "on-empty-db", "swapdb")),
             Map.entry("sanitize-dump-payload", List.of("no", "yes", "clients")),
             Map.entry("acl-pubsub-default", List.of("allchannels", "resetchannels")),

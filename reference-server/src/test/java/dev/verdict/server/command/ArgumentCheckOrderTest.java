@@ -128,4 +128,17 @@ class ArgumentCheckOrderTest {
     void aTimeoutTooNegativeForALongIsNegativeNotForever() {
         assertThat(c.call("BLPOP", "l", "-9223372036854775808")).isEqualTo("-ERR timeout is negative\r\n");
     }
+
+    @Test
+    void xinfoStreamLooksUpTheKeyBeforeParsingFull() {
+        assertThat(c.call("XINFO", "STREAM", "missing", "bogus")).isEqualTo("-ERR no such key\r\n");
+        assertThat(c.call("XINFO", "STREAM", "str", "bogus")).startsWith("-WRONGTYPE");
+    }
+
+    @Test
+    void configSetListsAppendfsyncChoicesInRedisOrder() {
+        assertThat(c.call("CONFIG", "SET", "appendfsync", "bogus"))
+                .isEqualTo("-ERR CONFIG SET failed (possibly related to argument 'appendfsync') - argument(s) must be one "
+                        + "of the following: everysec, always, no\r\n");
+    }
 }
