@@ -5,14 +5,13 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A client pinned to one node, as a client on the minority side of a partition is: it cannot
  * reach Sentinel, so it keeps writing to the master it knows. One connection per thread.
  */
-public final class JedisDirectClient implements KvClient {
+public final class JedisDirectClient extends JedisKvClient {
 
     private final HostAndPort node;
     private final int socketTimeoutMs;
@@ -24,7 +23,8 @@ public final class JedisDirectClient implements KvClient {
         this.socketTimeoutMs = socketTimeoutMs;
     }
 
-    private <T> T with(Function<Jedis, T> call) {
+    @Override
+    protected <T> T with(Function<Jedis, T> call) {
         Jedis jedis = connection.get();
         if (jedis == null || jedis.isBroken()) {
             if (jedis != null) {
@@ -46,34 +46,6 @@ public final class JedisDirectClient implements KvClient {
     @Override
     public String name() {
         return "jedis-direct";
-    }
-
-    @Override
-    public void set(String key, String value) {
-        with(j -> j.set(key, value));
-    }
-
-    @Override
-    public String get(String key) {
-        return with(j -> j.get(key));
-    }
-
-    @Override
-    public long incr(String key) {
-        return with(j -> j.incr(key));
-    }
-
-    @Override
-    public long sadd(String key, String member, int replicas, long waitTimeoutMs) {
-        return with(j -> {
-            j.sadd(key, member);
-            return replicas > 0 ? j.waitReplicas(replicas, waitTimeoutMs) : -1L;
-        });
-    }
-
-    @Override
-    public Set<String> smembers(String key) {
-        return with(j -> j.smembers(key));
     }
 
     @Override

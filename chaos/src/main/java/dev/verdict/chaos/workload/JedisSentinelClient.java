@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Jedis's Sentinel pool: asks Sentinels for the master and follows +switch-master. */
-public final class JedisSentinelClient implements KvClient {
+public final class JedisSentinelClient extends JedisKvClient {
 
     private final JedisSentinelPool pool;
     private final ThreadLocal<String> lastNode = new ThreadLocal<>();
@@ -33,7 +33,8 @@ public final class JedisSentinelClient implements KvClient {
                 sentinels.stream().map(HostAndPort::from).collect(Collectors.toSet()), poolConfig, master, sentinel);
     }
 
-    private <T> T with(Function<Jedis, T> call) {
+    @Override
+    protected <T> T with(Function<Jedis, T> call) {
         Jedis jedis;
         HostAndPort master = pool.getCurrentHostMaster();
         lastNode.set(master == null ? null : master.toString());
@@ -51,34 +52,6 @@ public final class JedisSentinelClient implements KvClient {
     @Override
     public String name() {
         return "jedis-sentinel";
-    }
-
-    @Override
-    public void set(String key, String value) {
-        with(j -> j.set(key, value));
-    }
-
-    @Override
-    public String get(String key) {
-        return with(j -> j.get(key));
-    }
-
-    @Override
-    public long incr(String key) {
-        return with(j -> j.incr(key));
-    }
-
-    @Override
-    public long sadd(String key, String member, int replicas, long waitTimeoutMs) {
-        return with(j -> {
-            j.sadd(key, member);
-            return replicas > 0 ? j.waitReplicas(replicas, waitTimeoutMs) : -1L;
-        });
-    }
-
-    @Override
-    public Set<String> smembers(String key) {
-        return with(j -> j.smembers(key));
     }
 
     @Override
