@@ -3,6 +3,9 @@ package dev.verdict.server.type.common;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
 /**
  * What every write of the collection types reports, as Redis pairs signalModifiedKey with
  * notifyKeyspaceEvent: the value changed in place (WATCH, memory accounting, blocked clients),
@@ -17,5 +20,31 @@ public final class Changes {
     public static void report(Client client, int type, String event, byte[] key) {
         if (type != KeyspaceEvents.GENERIC && client.db().exists(key)) client.db().signalModified(key);
         client.server().events().notify(type, event, key, client.db().id());
+    }
+
+    /**
+     * HDEL, SREM and ZREM (hdelCommand, sremCommand, zremCommand): removes each of
+     * {@code argv[2..]} from the collection at {@code argv[1]}, deletes the key as soon as it is
+     * empty, reports the type's event (and "del" when the key went), and replies the count.
+     */
+    public static void removeMembers(Client client, byte[][] argv, Predicate<byte[]> remove, LongSupplier size,
+                                     int type, String event) {
+        long removed = 0;
+        boolean keyRemoved = false;
+        for (int i = 2; i < argv.length; i++) {
+            if (remove.test(argv[i])) {
+                removed++;
+                if (size.getAsLong() == 0) {
+                    client.db().delete(argv[1]);
+                    keyRemoved = true;
+                    break;
+                }
+            }
+        }
+        if (removed > 0) {
+            report(client, type, event, argv[1]);
+            if (keyRemoved) report(client, KeyspaceEvents.GENERIC, "del", argv[1]);
+        }
+        client.reply().integer(removed);
     }
 }

@@ -139,23 +139,8 @@ public final class HashCommands implements CommandFamily {
             client.reply().integer(0);
             return;
         }
-        long deleted = 0;
-        boolean keyRemoved = false;
-        for (int i = 2; i < argv.length; i++) {
-            if (HashType.delete(h, argv[i])) {
-                deleted++;
-                if (HashType.length(h) == 0) {
-                    client.db().delete(argv[1]);
-                    keyRemoved = true;
-                    break;
-                }
-            }
-        }
-        if (deleted > 0) {
-            notify(client, KeyspaceEvents.HASH, "hdel", argv[1]);
-            if (keyRemoved) notify(client, KeyspaceEvents.GENERIC, "del", argv[1]);
-        }
-        client.reply().integer(deleted);
+        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> HashType.delete(h, m), () -> HashType.length(h),
+                KeyspaceEvents.HASH, "hdel");
     }
 
     static void hexists(Client client, byte[][] argv) {

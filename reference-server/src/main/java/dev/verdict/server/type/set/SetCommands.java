@@ -83,23 +83,8 @@ public final class SetCommands implements CommandFamily {
             client.reply().integer(0);
             return;
         }
-        long removed = 0;
-        boolean keyRemoved = false;
-        for (int i = 2; i < argv.length; i++) {
-            if (SetType.remove(s, argv[i])) {
-                removed++;
-                if (SetType.size(s) == 0) {
-                    client.db().delete(argv[1]);
-                    keyRemoved = true;
-                    break;
-                }
-            }
-        }
-        if (removed > 0) {
-            notify(client, KeyspaceEvents.SET, "srem", argv[1]);
-            if (keyRemoved) notify(client, KeyspaceEvents.GENERIC, "del", argv[1]);
-        }
-        client.reply().integer(removed);
+        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> SetType.remove(s, m), () -> SetType.size(s),
+                KeyspaceEvents.SET, "srem");
     }
 
     static void scard(Client client, byte[][] argv) {

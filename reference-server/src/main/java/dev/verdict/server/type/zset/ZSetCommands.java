@@ -169,23 +169,8 @@ public final class ZSetCommands implements CommandFamily {
             client.reply().integer(0);
             return;
         }
-        long deleted = 0;
-        boolean keyRemoved = false;
-        for (int i = 2; i < argv.length; i++) {
-            if (ZSetType.remove(z, argv[i])) {
-                deleted++;
-                if (ZSetType.length(z) == 0) {
-                    client.db().delete(argv[1]);
-                    keyRemoved = true;
-                    break;
-                }
-            }
-        }
-        if (deleted > 0) {
-            notify(client, KeyspaceEvents.ZSET, "zrem", argv[1]);
-            if (keyRemoved) notify(client, KeyspaceEvents.GENERIC, "del", argv[1]);
-        }
-        client.reply().integer(deleted);
+        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> ZSetType.remove(z, m), () -> ZSetType.length(z),
+                KeyspaceEvents.ZSET, "zrem");
     }
 
     static void zcard(Client client, byte[][] argv) {
