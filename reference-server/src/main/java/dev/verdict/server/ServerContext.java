@@ -21,6 +21,7 @@ import dev.verdict.server.transaction.TransactionCommands;
 import dev.verdict.server.transaction.WatchedKeys;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class ServerContext implements KeyspaceListener {
     public static final String REDIS_VERSION = "7.0.15";
 
     private final ServerConfig config;
+    private volatile EventLoop loop;
     private final CommandTable commands;
     private final Dispatcher dispatcher;
     private final Keyspace keyspace;
@@ -356,6 +358,23 @@ public final class ServerContext implements KeyspaceListener {
     }
 
     // ---- shutdown
+
+    /** The event loop, once the network runs ({@link RedisServer}); embedded contexts have none. */
+    public void attachLoop(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /**
+     * Runs {@code task} on the event loop at its next turn, after the I/O already waiting (the
+     * way Redis does incremental work between batches); false when no loop is attached.
+     */
+    public boolean later(Runnable task) {
+        EventLoop l = loop;
+        if (l == null || l.isShuttingDown()) return false;
+        // scheduled, not executed: a task queued with execute() would run again in the same turn
+        l.schedule(task, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return true;
+    }
 
     public void onShutdown(Runnable hook) {
         this.shutdownHook = hook;

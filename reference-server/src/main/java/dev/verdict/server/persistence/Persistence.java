@@ -8,6 +8,7 @@ import dev.verdict.server.db.Keyspace;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.persistence.rdb.RdbException;
 import dev.verdict.server.persistence.rdb.RdbLoader;
+import dev.verdict.server.persistence.snapshot.BackgroundSnapshot;
 import dev.verdict.server.persistence.snapshot.Snapshot;
 
 import java.io.IOException;
@@ -53,18 +54,7 @@ public final class Persistence {
     private long lastCaptureMicros;
 
     /** A BGSAVE in progress. */
-    private static final class Background {
-        final Snapshot snapshot;
-        final CompletableFuture<Void> done;
-        final long dirtyAtStart;
-        final long startedMillis;
-
-        Background(Snapshot snapshot, CompletableFuture<Void> done, long dirtyAtStart, long startedMillis) {
-            this.snapshot = snapshot;
-            this.done = done;
-            this.dirtyAtStart = dirtyAtStart;
-            this.startedMillis = startedMillis;
-        }
+    private record Background(BackgroundSnapshot<Void> save, long dirtyAtStart, long startedMillis) {
     }
 
     public Persistence(ServerContext server) {
@@ -156,7 +146,7 @@ public final class Persistence {
 
     /** rdbSave on the event loop (SAVE, SHUTDOWN, DEBUG RELOAD); false after logging the failure. */
     public boolean saveNow() {
-        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), false);
+        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis());
         try {
             write(snapshot);
         } catch (IOException | RuntimeException e) {
@@ -179,29 +169,24 @@ public final class Persistence {
 
     // ---- BGSAVE
 
-    /** rdbSaveBackground: captures the dataset now and serializes it on another thread. */
+    /**
+     * rdbSaveBackground: begins a point-in-time snapshot now, gathers it on the next turns of the
+     * event loop and serializes it on another thread.
+     */
     public boolean startBackgroundSave() {
         if (running != null || aof.rewriteInProgress()) return false;
         bgsaveScheduled = false;
         lastBgsaveTrySeconds = System.currentTimeMillis() / 1000;
-        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), true);
-        lastCaptureMicros = snapshot.captureNanos() / 1000;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running = new Background(snapshot, done, dirty, System.currentTimeMillis());
-        Thread saver = new Thread(() -> {
-            try {
-                beforeBackgroundWrite.run();
-                write(snapshot);
-                Log.notice("DB saved on disk");
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "verdict-bgsave");
-        saver.setDaemon(true);
-        saver.start();
-        Log.notice("Background saving started by pid " + ProcessHandle.current().pid() + " (snapshot of "
-                + snapshot.keyCount() + " keys captured in " + lastCaptureMicros + " us)");
+        long startedMillis = System.currentTimeMillis();
+        long dirtyAtStart = dirty;
+        Log.notice("Background saving started by pid " + ProcessHandle.current().pid());
+        running = new Background(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
+                "verdict-bgsave", snapshot -> {
+                    beforeBackgroundWrite.run();
+                    write(snapshot);
+                    Log.notice("DB saved on disk");
+                    return null;
+                }), dirtyAtStart, startedMillis);
         return true;
     }
 
@@ -217,7 +202,7 @@ public final class Persistence {
     public void awaitBackgroundSave() {
         if (running == null) return;
         try {
-            running.done.join();
+            running.save().await();
         } catch (RuntimeException ignored) {
             // reported by finishBackgroundSave
         }
@@ -228,12 +213,15 @@ public final class Persistence {
     private void finishBackgroundSave() {
         Background bg = running;
         running = null;
-        bg.snapshot.release();
-        lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis) / 1000;
-        if (bg.done.isCompletedExceptionally()) {
+        Snapshot snapshot = bg.save().snapshot();
+        snapshot.release();
+        recordCapture(snapshot);
+        lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis()) / 1000;
+        CompletableFuture<Void> done = bg.save().done();
+        if (done.isCompletedExceptionally()) {
             String why;
             try {
-                bg.done.join();
+                done.join();
                 why = "unknown";
             } catch (RuntimeException e) {
                 why = e.getCause() == null ? e.toString() : e.getCause().getMessage();
@@ -244,8 +232,8 @@ public final class Persistence {
             return;
         }
         Log.notice("Background saving terminated with success");
-        dirty -= bg.dirtyAtStart;
-        lastSaveSeconds = bg.startedMillis / 1000;
+        dirty -= bg.dirtyAtStart();
+        lastSaveSeconds = bg.startedMillis() / 1000;
         lastBgsaveOk = true;
         rdbSaves++;
     }
@@ -254,7 +242,8 @@ public final class Persistence {
     public void cron(long nowMillis) {
         aof.cron(this, nowMillis);
         if (running != null) {
-            if (running.done.isDone()) finishBackgroundSave();
+            running.save().pump();
+            if (running.save().done().isDone()) finishBackgroundSave();
             return;
         }
         if (aof.rewriteInProgress()) return;
@@ -453,9 +442,17 @@ public final class Persistence {
         aof.info(out);
     }
 
-    /** How long the last BGSAVE's capture held the event loop (INFO stats' latest_fork_usec). */
+    /** The longest the last snapshot's capture held the event loop at once (INFO stats' latest_fork_usec). */
     public long lastCaptureMicros() {
         return lastCaptureMicros;
+    }
+
+    /** Records a finished background snapshot's hold of the event loop, as Redis records each fork's time. */
+    public void recordCapture(Snapshot snapshot) {
+        lastCaptureMicros = snapshot.longestHoldNanos() / 1000;
+        Log.notice("Snapshot of " + snapshot.keyCount() + " keys: began in " + snapshot.beginNanos() / 1000
+                + " us, walked in " + snapshot.slices() + " slices of at most " + snapshot.longestHoldNanos() / 1000
+                + " us (" + snapshot.walkNanos() / 1000 + " us on the event loop in all)");
     }
 
     private static void field(StringBuilder out, String name, Object value) {

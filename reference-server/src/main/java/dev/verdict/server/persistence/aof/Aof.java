@@ -11,6 +11,7 @@ import dev.verdict.server.persistence.rdb.RdbInput;
 import dev.verdict.server.persistence.rdb.RdbLoader;
 import dev.verdict.server.persistence.rdb.RdbOutput;
 import dev.verdict.server.persistence.rdb.RdbWriter;
+import dev.verdict.server.persistence.snapshot.BackgroundSnapshot;
 import dev.verdict.server.persistence.snapshot.Snapshot;
 import io.netty.channel.embedded.EmbeddedChannel;
 
@@ -28,7 +29,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +67,7 @@ public final class Aof {
     private long lastRewriteSeconds = -1;
     private boolean multiOpen;
 
-    private record Rewrite(Snapshot snapshot, CompletableFuture<Path> done, long startedMillis, long incrSeqAtStart) {
+    private record Rewrite(BackgroundSnapshot<Path> base, long startedMillis, long incrSeqAtStart) {
     }
 
     public Aof(ServerContext server) {
@@ -344,7 +344,7 @@ public final class Aof {
         manifest = exists() ? AofManifest.load(manifestPath()) : new AofManifest();
         if (manifest.base() == null) {
             String name = prefix() + ".1.base." + (config().getBool("aof-use-rdb-preamble") ? "rdb" : "aof");
-            writeBase(dir().resolve(name), Snapshot.capture(server.keyspace(), server.clock().millis(), false));
+            writeBase(dir().resolve(name), Snapshot.capture(server.keyspace(), server.clock().millis()));
             manifest.base(new AofManifest.Entry(name, 1, 'b'));
             Log.notice("Creating AOF base file " + name + " on server start");
         }
@@ -397,20 +397,12 @@ public final class Aof {
             selectedDb = -1;
             incrSeq = seq;
         }
-        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), true);
-        CompletableFuture<Path> done = new CompletableFuture<>();
         Path temp = dir().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
-        rewrite = new Rewrite(snapshot, done, System.currentTimeMillis(), incrSeq);
-        Thread t = new Thread(() -> {
-            try {
-                writeBase(temp, snapshot);
-                done.complete(temp);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "verdict-aof-rewrite");
-        t.setDaemon(true);
-        t.start();
+        rewrite = new Rewrite(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
+                "verdict-aof-rewrite", snapshot -> {
+                    writeBase(temp, snapshot);
+                    return temp;
+                }), System.currentTimeMillis(), incrSeq);
         Log.notice("Background append only file rewriting started by pid " + ProcessHandle.current().pid());
         return true;
     }
@@ -444,7 +436,7 @@ public final class Aof {
     public void awaitRewrite() {
         if (rewrite == null) return;
         try {
-            rewrite.done().join();
+            rewrite.base().await();
         } catch (RuntimeException ignored) {
             // reported by finishRewrite
         }
@@ -455,11 +447,12 @@ public final class Aof {
     private void finishRewrite() {
         Rewrite r = rewrite;
         rewrite = null;
-        r.snapshot().release();
+        r.base().snapshot().release();
+        server.persistence().recordCapture(r.base().snapshot());
         lastRewriteSeconds = (System.currentTimeMillis() - r.startedMillis()) / 1000;
         Path temp;
         try {
-            temp = r.done().join();
+            temp = r.base().done().join();
         } catch (RuntimeException e) {
             Log.warning("Background AOF rewrite failed: " + (e.getCause() == null ? e : e.getCause().getMessage()));
             lastRewriteOk = false;
@@ -495,7 +488,8 @@ public final class Aof {
     /** The AOF share of serverCron: rewrite completion, scheduled and automatic rewrites, everysec fsync. */
     public void cron(Persistence persistence, long nowMillis) {
         if (rewrite != null) {
-            if (rewrite.done().isDone()) finishRewrite();
+            rewrite.base().pump();
+            if (rewrite.base().done().isDone()) finishRewrite();
             return;
         }
         if (persistence.bgsaveInProgress()) return;

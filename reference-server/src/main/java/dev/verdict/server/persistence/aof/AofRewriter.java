@@ -33,8 +33,8 @@ final class AofRewriter {
         for (Snapshot.Db db : snapshot.dbs()) {
             command(out, List.of(b("SELECT"), b(Integer.toString(db.id))));
             for (int i = 0; i < db.size; i++) {
-                byte[] key = db.keys[i];
-                RedisObject v = db.values[i];
+                byte[] key = db.key(i);
+                RedisObject v = db.value(i);
                 switch (v.type()) {
                     case STRING -> command(out, List.of(b("SET"), key, ((StringValue) v).bytes()));
                     case LIST -> batched(out, "RPUSH", key, ListType.elements((ListValue) v));
@@ -58,8 +58,8 @@ final class AofRewriter {
                     default -> throw new IOException("Rewriting a " + v.type().typeName()
                             + " value to the AOF is not implemented in this build");
                 }
-                if (db.expires[i] != -1) {
-                    command(out, List.of(b("PEXPIREAT"), key, b(Long.toString(db.expires[i]))));
+                if (db.expireAt(i) != -1) {
+                    command(out, List.of(b("PEXPIREAT"), key, b(Long.toString(db.expireAt(i)))));
                 }
             }
         }
