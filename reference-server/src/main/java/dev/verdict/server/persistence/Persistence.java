@@ -190,6 +190,12 @@ public final class Persistence {
         return true;
     }
 
+    /** The snapshot of the running BGSAVE or AOF rewrite, or null (tests step its capture). */
+    public Snapshot runningSnapshot() {
+        if (running != null) return running.save().snapshot();
+        return aof.rewriteSnapshot();
+    }
+
     void beforeBackgroundWrite(Runnable hook) {
         beforeBackgroundWrite = hook;
     }

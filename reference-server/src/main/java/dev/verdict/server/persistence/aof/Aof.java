@@ -86,6 +86,11 @@ public final class Aof {
         return rewrite != null;
     }
 
+    /** The running rewrite's snapshot, or null. */
+    public Snapshot rewriteSnapshot() {
+        return rewrite == null ? null : rewrite.base().snapshot();
+    }
+
     private Path dir() {
         return Path.of(config().get("dir")).resolve(config().get("appenddirname"));
     }

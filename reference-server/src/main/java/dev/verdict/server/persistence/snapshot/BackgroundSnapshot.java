@@ -39,14 +39,16 @@ public final class BackgroundSnapshot<T> {
     }
 
     /**
-     * Begins the snapshot now and gathers it on the loop's next turns; {@code serializer} then
-     * runs on a new thread named {@code threadName}.
+     * Begins the snapshot now and gathers it on the loop's next turns (without a loop, only when
+     * {@link #pump pumped} or {@link #await awaited}); {@code serializer} then runs on a new
+     * thread named {@code threadName}.
      */
     public static <T> BackgroundSnapshot<T> start(Keyspace keyspace, long nowMillis, LoopTurns loop, String threadName,
                                                   Serializer<T> serializer) {
         BackgroundSnapshot<T> b = new BackgroundSnapshot<>(Snapshot.begin(keyspace, nowMillis), loop, threadName,
                 serializer);
-        b.slice();
+        // like fork, the start returns to the loop at once: the first slice comes at its next turn
+        b.sliceScheduled = loop.later(b::slice);
         return b;
     }
 
