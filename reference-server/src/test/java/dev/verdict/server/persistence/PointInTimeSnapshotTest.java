@@ -5,10 +5,19 @@ import dev.verdict.server.client.Client;
 import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.persistence.snapshot.Snapshot;
 import dev.verdict.server.server.DebugCommand;
+import dev.verdict.server.db.Database;
+import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.testing.ServerFixture;
+import dev.verdict.server.type.list.ListType;
+import dev.verdict.server.type.list.ListValue;
+import dev.verdict.server.type.string.StringValue;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Transaction;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,5 +225,71 @@ class PointInTimeSnapshotTest {
                 replayed.persistence().aof().close();
             }
         }
+    }
+
+    /**
+     * Over the network, with the walk in slices on real loop turns: a client keeps committing
+     * transactions (overwrite a key, append to a log list, bump a sequence number) throughout
+     * BGSAVE, and the file is the state after exactly some prefix of those transactions.
+     */
+    @Test
+    void bgsaveOnTheEventLoopSavesAPrefixOfConcurrentTransactions() throws Exception {
+        int keys = 100_000;
+        AtomicLong committed = new AtomicLong();
+        try (ServerFixture s = new ServerFixture("--dir", dir.toString(), "--save", "");
+             Jedis j = new Jedis("127.0.0.1", s.port())) {
+            Pipeline p = j.pipelined();
+            for (int i = 0; i < keys; i++) p.set("k:" + i, "initial");
+            p.sync();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                try (Jedis w = new Jedis("127.0.0.1", s.port())) {
+                    for (long n = 1; !stop.get(); n++) {
+                        Transaction t = w.multi();
+                        t.set("k:" + (n * 7919 % keys), "w" + n);
+                        t.rpush("log", Long.toString(n));
+                        t.set("seq", Long.toString(n));
+                        t.exec();
+                        committed.set(n);
+                    }
+                }
+            });
+            writer.start();
+            while (committed.get() < 200) Thread.sleep(5);
+            assertThat(j.bgsave()).isEqualTo("Background saving started");
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (j.info("persistence").contains("rdb_bgsave_in_progress:1") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            long afterSave = committed.get();
+            stop.set(true);
+            writer.join();
+            assertThat(j.info("persistence")).contains("rdb_last_bgsave_status:ok");
+            assertThat(j.info("stats")).containsPattern("latest_fork_usec:\\d+");
+
+            ServerContext loaded = server(dir);
+            loaded.persistence().loadRdb(loaded.persistence().rdbPath());
+            Database db = loaded.keyspace().db(0);
+            long prefix = Long.parseLong(text(db.lookupNoTouch(b("seq"))));
+            assertThat(prefix).isBetween(200L, afterSave - 1);
+            List<byte[]> log = ListType.elements((ListValue) db.lookupNoTouch(b("log")));
+            assertThat(log).hasSize((int) prefix);
+            for (int i = 0; i < log.size(); i++) assertThat(new String(log.get(i), StandardCharsets.UTF_8)).isEqualTo(Long.toString(i + 1));
+            String[] expected = new String[keys];
+            java.util.Arrays.fill(expected, "initial");
+            for (long n = 1; n <= prefix; n++) expected[(int) (n * 7919 % keys)] = "w" + n;
+            for (int i = 0; i < keys; i++) {
+                assertThat(text(db.lookupNoTouch(b("k:" + i)))).as("k:%d", i).isEqualTo(expected[i]);
+            }
+            assertThat(db.size()).isEqualTo(keys + 2);
+        }
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(RedisObject value) {
+        return new String(((StringValue) value).bytes(), StandardCharsets.UTF_8);
     }
 }
