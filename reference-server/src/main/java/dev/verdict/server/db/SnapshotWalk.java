@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class SnapshotWalk {
 
     /** How many buckets are walked between two looks at the clock. */
-    private static final int BUCKETS_PER_CLOCK_CHECK = 32;
+    private static final int BUCKETS_PER_CLOCK_CHECK = 8;
 
     private final SnapshotGuard guard;
     private final int epoch;
