@@ -154,7 +154,7 @@ class PointInTimeSnapshotTest {
 
     @Test
     void bgsaveFileIsTheDatasetAtTheStartWhateverRunsDuringTheWalkAndTheWrite() throws Exception {
-        for (int seed = 1; seed <= 5; seed++) {
+        for (int seed = 1; seed <= 3; seed++) {
             Path where = Files.createDirectories(dir.resolve("seed" + seed));
             Random r = new Random(seed);
             ServerContext server = server(where);
@@ -193,7 +193,7 @@ class PointInTimeSnapshotTest {
     @Test
     void aofRewriteBaseIsTheDatasetAtTheStartAndReplayEndsAtTheLiveDataset() throws Exception {
         for (String preamble : List.of("yes", "no")) {
-            for (int seed = 1; seed <= 2; seed++) {
+            for (int seed = 1; seed <= 1; seed++) {
                 Path where = Files.createDirectories(dir.resolve(preamble + seed));
                 Random r = new Random(seed);
                 ServerContext server = server(where, "--appendonly", "yes", "--aof-use-rdb-preamble", preamble);
@@ -234,7 +234,7 @@ class PointInTimeSnapshotTest {
      */
     @Test
     void bgsaveOnTheEventLoopSavesAPrefixOfConcurrentTransactions() throws Exception {
-        int keys = 100_000;
+        int keys = 50_000;
         AtomicLong committed = new AtomicLong();
         try (ServerFixture s = new ServerFixture("--dir", dir.toString(), "--save", "");
              Jedis j = new Jedis("127.0.0.1", s.port())) {
