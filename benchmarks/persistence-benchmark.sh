@@ -11,6 +11,7 @@
 #    (latest_fork_usec on both, read after every BGSAVE: median and max), and our capture's own log
 #    line (start, slices, loop time in all).
 # 3. AOF: SET throughput with appendonly yes, appendfsync everysec.
+# JAVA_OPTS (e.g. -XX:+UseZGC) is passed to our JVM; its GC log gives the JVM's own pauses.
 # Prints every figure and the ratios ours/redis; stops the servers by itself. Needs redis-server,
 # redis-cli, redis-benchmark, java, python3 and the shaded jar
 # (mvn -pl reference-server -am package -DskipTests).
@@ -45,7 +46,7 @@ start() {
   if [ "$kind" = redis ]; then
     redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
   else
-    java -Xmx8g -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
+    java -Xmx8g ${JAVA_OPTS:-} -Xlog:gc:file="$dir/gc-$port.log" -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
   fi
   echo $!
 }
@@ -96,7 +97,11 @@ for kind in redis ours; do
   BGSAVES[$kind]=$(wc -l <"$forks")
   FORK[$kind]=$(sort -n "$forks" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   FORK_MAX[$kind]=$(sort -n "$forks" | tail -1)
-  [ $kind = ours ] && CAPTURE_LOG=$(grep 'Snapshot of' "$dir/server.log" | tail -1 | sed 's/.*\* //')
+  if [ $kind = ours ]; then
+    CAPTURE_LOG=$(grep 'Snapshot of' "$dir/server.log" | tail -1 | sed 's/.*\* //')
+    # the JVM's own stalls over the same run: young GC pauses stop the loop too, BGSAVE or not
+    GC_PAUSES=$(grep -ho 'Pause[^)]*).* \([0-9.]*\)ms' "$dir"/gc-"$port".log | awk '{v=$NF; sub(/ms/,"",v); v+=0; n++; if (v>m) m=v; s+=v} END {printf "%d pauses, max %.1f ms, %.0f ms in all", n, m, s}')
+  fi
   redis-cli -p "$port" save >/dev/null
   stop "$port" "$pid"
   pid=$(start $kind "$dir" "$port"); PIDS+=("$pid"); wait_ready "$port"
@@ -124,3 +129,4 @@ printf '%-34s %12s %12s %8s\n' "fork / loop stall us, median" "${FORK[redis]}" "
 printf '%-34s %12s %12s %8s\n' "fork / loop stall us, max" "${FORK_MAX[redis]}" "${FORK_MAX[ours]}" "$(ratio "${FORK_MAX[ours]}" "${FORK_MAX[redis]}")"
 printf '%-34s %12s %12s %8s\n' "SET/s appendfsync everysec" "${SETS[redis]}" "${SETS[ours]}" "$(ratio "${SETS[ours]}" "${SETS[redis]}")"
 echo "ours, last capture: ${CAPTURE_LOG:-none}"
+echo "ours, JVM GC during load + SAVE + latency runs: ${GC_PAUSES:-none}"
