@@ -75,7 +75,7 @@ declare -A SAVE LOAD P99_BASE P99_BG MAX_BASE MAX_BG FORK FORK_MAX BGSAVES SETS
 # worst p99 and worst max (ms) over the SET and GET tests of a redis-benchmark --csv run
 latency() {
   redis-benchmark -p "$1" -t set,get -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
-    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); gsub(/"/,"",$8); if ($7>p) p=$7; if ($8>m) m=$8} END {print p, m}'
+    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); gsub(/"/,"",$8); if ($7+0>p) p=$7+0; if ($8+0>m) m=$8+0} END {print p, m}'
 }
 for kind in redis ours; do
   dir=$WORK/$kind; mkdir -p "$dir"; port=$(free_port)
