@@ -458,7 +458,8 @@ public final class Persistence {
         lastCaptureMicros = snapshot.longestHoldNanos() / 1000;
         Log.notice("Snapshot of " + snapshot.keyCount() + " keys: began in " + snapshot.beginNanos() / 1000
                 + " us, walked in " + snapshot.slices() + " slices of at most " + snapshot.longestHoldNanos() / 1000
-                + " us (" + snapshot.walkNanos() / 1000 + " us on the event loop in all)");
+                + " us, " + snapshot.longestSliceWithoutGcNanos() / 1000 + " us without a GC pause inside ("
+                + snapshot.walkNanos() / 1000 + " us on the event loop in all)");
     }
 
     private static void field(StringBuilder out, String name, Object value) {

@@ -9,6 +9,8 @@ import dev.verdict.server.db.SnapshotGuard;
 import dev.verdict.server.db.SnapshotSink;
 import dev.verdict.server.db.SnapshotWalk;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,6 +106,7 @@ public final class Snapshot implements SnapshotSink {
     private SnapshotWalk walk;
     private long beginNanos;
     private long longestSliceNanos;
+    private long longestSliceWithoutGcNanos;
     private long walkNanos;
     private int slices;
     private boolean released;
@@ -176,9 +179,12 @@ public final class Snapshot implements SnapshotSink {
      */
     public boolean captureSlice(long budgetNanos) {
         if (walk == null) return true;
+        long collections = collections();
         long start = System.nanoTime();
         boolean done = walk.walkFor(budgetNanos);
-        recordSlice(System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        recordSlice(nanos);
+        if (collections() == collections) longestSliceWithoutGcNanos = Math.max(longestSliceWithoutGcNanos, nanos);
         return done && finishWalk();
     }
 
@@ -195,6 +201,15 @@ public final class Snapshot implements SnapshotSink {
         walk.walkAll();
         recordSlice(System.nanoTime() - start);
         finishWalk();
+    }
+
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+
+    /** Collections so far, to tell a slice stretched by a GC pause from the walk's own time. */
+    private static long collections() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : COLLECTORS) n += Math.max(0, gc.getCollectionCount());
+        return n;
     }
 
     private void recordSlice(long nanos) {
@@ -232,6 +247,11 @@ public final class Snapshot implements SnapshotSink {
      */
     public long longestHoldNanos() {
         return Math.max(beginNanos, longestSliceNanos);
+    }
+
+    /** The longest slice during which no garbage collection ran (the walk's own cost, without the JVM's pauses). */
+    public long longestSliceWithoutGcNanos() {
+        return longestSliceWithoutGcNanos;
     }
 
     /** The start's own hold of the loop. */
