@@ -99,7 +99,7 @@ for kind in redis ours; do
   FORK_MAX[$kind]=$(sort -n "$forks" | tail -1)
   if [ $kind = ours ]; then
     CAPTURE_LOG=$(grep 'Snapshot of' "$dir/server.log" | tail -1 | sed 's/.*\* //')
-    NOGC=$(grep -o '[0-9]* us without a GC' "$dir/server.log" | awk '{print $1}' | sort -n \
+    CPU=$(grep -o 'at most [0-9]* us of CPU' "$dir/server.log" | awk '{print $3}' | sort -n \
       | awk '{a[NR]=$1} END {if (NR) printf "median %d us, max %d us over %d BGSAVEs", a[int((NR+1)/2)], a[NR], NR}')
     # the JVM's own stalls over the same run: young GC pauses stop the loop too, BGSAVE or not
     GC_PAUSES=$(grep -ho 'Pause[^)]*).* \([0-9.]*\)ms' "$dir"/gc-"$port".log | awk '{v=$NF; sub(/ms/,"",v); v+=0; n++; if (v>m) m=v; s+=v} END {printf "%d pauses, max %.1f ms, %.0f ms in all", n, m, s}')
@@ -131,5 +131,5 @@ printf '%-34s %12s %12s %8s\n' "fork / loop stall us, median" "${FORK[redis]}" "
 printf '%-34s %12s %12s %8s\n' "fork / loop stall us, max" "${FORK_MAX[redis]}" "${FORK_MAX[ours]}" "$(ratio "${FORK_MAX[ours]}" "${FORK_MAX[redis]}")"
 printf '%-34s %12s %12s %8s\n' "SET/s appendfsync everysec" "${SETS[redis]}" "${SETS[ours]}" "$(ratio "${SETS[ours]}" "${SETS[redis]}")"
 echo "ours, last capture: ${CAPTURE_LOG:-none}"
-echo "ours, longest slice of each capture without a GC pause inside: ${NOGC:-none}"
+echo "ours, most CPU time of a slice (no GC pause, no preemption), per capture: ${CPU:-none}"
 echo "ours, JVM GC during load + SAVE + latency runs: ${GC_PAUSES:-none}"

@@ -458,7 +458,7 @@ public final class Persistence {
         lastCaptureMicros = snapshot.longestHoldNanos() / 1000;
         Log.notice("Snapshot of " + snapshot.keyCount() + " keys: began in " + snapshot.beginNanos() / 1000
                 + " us, walked in " + snapshot.slices() + " slices of at most " + snapshot.longestHoldNanos() / 1000
-                + " us, " + snapshot.longestSliceWithoutGcNanos() / 1000 + " us without a GC pause inside ("
+                + " us, at most " + snapshot.longestSliceCpuNanos() / 1000 + " us of CPU ("
                 + snapshot.walkNanos() / 1000 + " us on the event loop in all)");
     }
 

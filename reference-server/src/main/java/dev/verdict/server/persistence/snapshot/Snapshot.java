@@ -9,8 +9,8 @@ import dev.verdict.server.db.SnapshotGuard;
 import dev.verdict.server.db.SnapshotSink;
 import dev.verdict.server.db.SnapshotWalk;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,7 +106,7 @@ public final class Snapshot implements SnapshotSink {
     private SnapshotWalk walk;
     private long beginNanos;
     private long longestSliceNanos;
-    private long longestSliceWithoutGcNanos;
+    private long longestSliceCpuNanos;
     private long walkNanos;
     private int slices;
     private boolean released;
@@ -179,12 +179,11 @@ public final class Snapshot implements SnapshotSink {
      */
     public boolean captureSlice(long budgetNanos) {
         if (walk == null) return true;
-        long collections = collections();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         boolean done = walk.walkFor(budgetNanos);
-        long nanos = System.nanoTime() - start;
-        recordSlice(nanos);
-        if (collections() == collections) longestSliceWithoutGcNanos = Math.max(longestSliceWithoutGcNanos, nanos);
+        recordSlice(System.nanoTime() - start);
+        longestSliceCpuNanos = Math.max(longestSliceCpuNanos, cpuNanos() - cpu);
         return done && finishWalk();
     }
 
@@ -203,13 +202,14 @@ public final class Snapshot implements SnapshotSink {
         finishWalk();
     }
 
-    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Collections so far, to tell a slice stretched by a GC pause from the walk's own time. */
-    private static long collections() {
-        long n = 0;
-        for (GarbageCollectorMXBean gc : COLLECTORS) n += Math.max(0, gc.getCollectionCount());
-        return n;
+    /**
+     * The loop thread's CPU time, to tell the walk's own cost from the time a slice was stretched
+     * by a GC pause or by the OS running something else (0 where unsupported).
+     */
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     private void recordSlice(long nanos) {
@@ -249,9 +249,9 @@ public final class Snapshot implements SnapshotSink {
         return Math.max(beginNanos, longestSliceNanos);
     }
 
-    /** The longest slice during which no garbage collection ran (the walk's own cost, without the JVM's pauses). */
-    public long longestSliceWithoutGcNanos() {
-        return longestSliceWithoutGcNanos;
+    /** The most CPU time a slice used: the walk's own cost, without GC pauses and preemption. */
+    public long longestSliceCpuNanos() {
+        return longestSliceCpuNanos;
     }
 
     /** The start's own hold of the loop. */
