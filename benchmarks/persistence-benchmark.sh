@@ -46,7 +46,7 @@ start() {
   if [ "$kind" = redis ]; then
     redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
   else
-    java -Xmx8g ${JAVA_OPTS:-} -Xlog:gc:file="$dir/gc-$port.log" -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
+    java -Xmx8g ${JAVA_OPTS:-} -Xlog:gc,gc+phases:file="$dir/gc-$port.log" -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
   fi
   echo $!
 }
@@ -98,11 +98,11 @@ for kind in redis ours; do
   FORK[$kind]=$(sort -n "$forks" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   FORK_MAX[$kind]=$(sort -n "$forks" | tail -1)
   if [ $kind = ours ]; then
-    CAPTURE_LOG=$(grep 'Snapshot of' "$dir/server.log" | tail -1 | sed 's/.*\* //')
-    CPU=$(grep -o 'at most [0-9]* us of CPU' "$dir/server.log" | awk '{print $3}' | sort -n \
+    CAPTURE_LOG=$( (grep 'Snapshot of' "$dir/server.log" || true) | tail -1 | sed 's/.*\* //')
+    CPU=$( (grep -o 'at most [0-9]* us of CPU' "$dir/server.log" || true) | awk '{print $3}' | sort -n \
       | awk '{a[NR]=$1} END {if (NR) printf "median %d us, max %d us over %d BGSAVEs", a[int((NR+1)/2)], a[NR], NR}')
     # the JVM's own stalls over the same run: young GC pauses stop the loop too, BGSAVE or not
-    GC_PAUSES=$(grep -ho 'Pause[^)]*).* \([0-9.]*\)ms' "$dir"/gc-"$port".log | awk '{v=$NF; sub(/ms/,"",v); v+=0; n++; if (v>m) m=v; s+=v} END {printf "%d pauses, max %.1f ms, %.0f ms in all", n, m, s}')
+    GC_PAUSES=$( (grep -h 'Pause.* [0-9.]*ms$' "$dir"/gc-"$port".log || true) | awk '{v=$NF; sub(/ms/,"",v); v+=0; n++; if (v>m) m=v; s+=v} END {printf "%d pauses, max %.1f ms, %.0f ms in all", n, m, s}')
   fi
   redis-cli -p "$port" save >/dev/null
   stop "$port" "$pid"
