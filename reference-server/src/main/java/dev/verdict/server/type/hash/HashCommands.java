@@ -11,6 +11,7 @@ import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
 import dev.verdict.server.type.common.Decimals;
+import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
 import dev.verdict.server.type.common.TypeChecks;
@@ -225,41 +226,7 @@ public final class HashCommands implements CommandFamily {
 
     static void hrandfield(Client client, byte[][] argv) {
         if (argv.length >= 3) {
-            Long count = Args.parseLong(argv[2]);
-            if (count == null) {
-                client.reply().error(Errors.NOT_INTEGER);
-                return;
-            }
-            if (count == Long.MIN_VALUE) {
-                client.reply().error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-                return;
-            }
-            boolean withValues = false;
-            if (argv.length > 4 || (argv.length == 4 && !Args.is(argv[3], "withvalues"))) {
-                client.reply().error(Errors.SYNTAX);
-                return;
-            } else if (argv.length == 4) {
-                withValues = true;
-                if (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2) {
-                    client.reply().error("ERR value is out of range");
-                    return;
-                }
-            }
-            HashValue h = readOnly(client, argv[1]);
-            if (h == WRONG) return;
-            if (h == null || count == 0) {
-                client.reply().emptyArray();
-                return;
-            }
-            byte[][] entries = HashType.entries(h);
-            int[] picks = RandomPicks.pick(entries.length / 2, count);
-            ReplyWriter out = client.reply();
-            out.arrayHeader(withValues && !out.resp3() ? picks.length * 2L : picks.length);
-            for (int i : picks) {
-                if (withValues && out.resp3()) out.arrayHeader(2);
-                out.bulk(entries[2 * i]);
-                if (withValues) out.bulk(entries[2 * i + 1]);
-            }
+            hrandfieldWithCount(client, argv);
             return;
         }
         HashValue h = readOnly(client, argv[1]);
@@ -270,6 +237,27 @@ public final class HashCommands implements CommandFamily {
         }
         byte[][] entries = HashType.entries(h);
         client.reply().bulk(entries[2 * RandomPicks.one(entries.length / 2)]);
+    }
+
+    private static void hrandfieldWithCount(Client client, byte[][] argv) {
+        RandomCount request = RandomCount.parseWithPairs(client, argv, "withvalues");
+        if (request == null) return;
+        HashValue h = readOnly(client, argv[1]);
+        if (h == WRONG) return;
+        if (h == null || request.count() == 0) {
+            client.reply().emptyArray();
+            return;
+        }
+        boolean withValues = request.withPairs();
+        byte[][] entries = HashType.entries(h);
+        int[] picks = RandomPicks.pick(entries.length / 2, request.count());
+        ReplyWriter out = client.reply();
+        out.arrayHeader(withValues && !out.resp3() ? picks.length * 2L : picks.length);
+        for (int i : picks) {
+            if (withValues && out.resp3()) out.arrayHeader(2);
+            out.bulk(entries[2 * i]);
+            if (withValues) out.bulk(entries[2 * i + 1]);
+        }
     }
 
     static void hscan(Client client, byte[][] argv) {

@@ -10,6 +10,7 @@ import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
 import dev.verdict.server.type.common.TypeChecks;
@@ -188,15 +189,8 @@ public final class SetCommands implements CommandFamily {
         }
         Long count = null;
         if (argv.length == 3) {
-            count = Args.parseLong(argv[2]);
-            if (count == null) {
-                client.reply().error(Errors.NOT_INTEGER);
-                return;
-            }
-            if (count == Long.MIN_VALUE) {
-                client.reply().error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-                return;
-            }
+            count = RandomCount.parse(client, argv[2]);
+            if (count == null) return;
         }
         SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;

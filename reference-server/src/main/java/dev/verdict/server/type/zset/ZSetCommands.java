@@ -10,6 +10,7 @@ import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
 import dev.verdict.server.type.common.TypeChecks;
@@ -438,41 +439,7 @@ public final class ZSetCommands implements CommandFamily {
 
     static void zrandmember(Client client, byte[][] argv) {
         if (argv.length >= 3) {
-            Long count = Args.parseLong(argv[2]);
-            if (count == null) {
-                client.reply().error(Errors.NOT_INTEGER);
-                return;
-            }
-            if (count == Long.MIN_VALUE) {
-                client.reply().error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-                return;
-            }
-            boolean withScores = false;
-            if (argv.length > 4 || (argv.length == 4 && !Args.is(argv[3], "withscores"))) {
-                client.reply().error(Errors.SYNTAX);
-                return;
-            } else if (argv.length == 4) {
-                withScores = true;
-                if (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2) {
-                    client.reply().error("ERR value is out of range");
-                    return;
-                }
-            }
-            ZSetValue z = readOnly(client, argv[1]);
-            if (z == WRONG) return;
-            if (z == null || count == 0) {
-                client.reply().emptyArray();
-                return;
-            }
-            List<ZSetType.Entry> all = ZSetType.entries(z);
-            if (count >= all.size()) {
-                // Redis answers the whole set through its reverse rank range.
-                replyEntries(client, ZSetType.rangeByRank(z, 0, all.size() - 1, true), withScores);
-                return;
-            }
-            List<ZSetType.Entry> picked = new ArrayList<>();
-            for (int i : RandomPicks.pick(all.size(), count)) picked.add(all.get(i));
-            replyEntries(client, picked, withScores);
+            zrandmemberWithCount(client, argv);
             return;
         }
         ZSetValue z = readOnly(client, argv[1]);
@@ -483,6 +450,26 @@ public final class ZSetCommands implements CommandFamily {
         }
         List<ZSetType.Entry> all = ZSetType.entries(z);
         client.reply().bulk(all.get(RandomPicks.one(all.size())).member());
+    }
+
+    private static void zrandmemberWithCount(Client client, byte[][] argv) {
+        RandomCount request = RandomCount.parseWithPairs(client, argv, "withscores");
+        if (request == null) return;
+        ZSetValue z = readOnly(client, argv[1]);
+        if (z == WRONG) return;
+        if (z == null || request.count() == 0) {
+            client.reply().emptyArray();
+            return;
+        }
+        List<ZSetType.Entry> all = ZSetType.entries(z);
+        if (request.count() >= all.size()) {
+            // Redis answers the whole set through its reverse rank range.
+            replyEntries(client, ZSetType.rangeByRank(z, 0, all.size() - 1, true), request.withPairs());
+            return;
+        }
+        List<ZSetType.Entry> picked = new ArrayList<>();
+        for (int i : RandomPicks.pick(all.size(), request.count())) picked.add(all.get(i));
+        replyEntries(client, picked, request.withPairs());
     }
 
     static void zscan(Client client, byte[][] argv) {
