@@ -7,7 +7,6 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.ObjectType;
-import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
 import dev.verdict.server.type.common.Decimals;
@@ -44,26 +43,22 @@ public final class HashCommands implements CommandFamily {
 
     /** The hash at key, null when missing; {@link #WRONG} (after replying) when another type. */
     private static HashValue read(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return WRONG;
-        return (HashValue) o;
+        return TypeChecks.lookup(client, key, ObjectType.HASH, WRONG);
     }
 
     /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
     private static HashValue readOnly(Client client, byte[] key) {
-        RedisObject o = client.db().lookupRead(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return WRONG;
-        return (HashValue) o;
+        return TypeChecks.lookupRead(client, key, ObjectType.HASH, WRONG);
     }
 
     private static final HashValue WRONG = new HashValue();
 
     /** hashTypeLookupWriteOrCreate. */
     private static HashValue writable(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return null;
-        if (o != null) return (HashValue) o;
-        HashValue h = HashType.create();
+        HashValue h = read(client, key);
+        if (h == WRONG) return null;
+        if (h != null) return h;
+        h = HashType.create();
         client.db().add(key, h);
         return h;
     }

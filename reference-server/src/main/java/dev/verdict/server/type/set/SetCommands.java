@@ -7,7 +7,6 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.ObjectType;
-import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
 import dev.verdict.server.type.common.RandomCount;
@@ -49,16 +48,12 @@ public final class SetCommands implements CommandFamily {
     }
 
     private static SetValue read(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.SET)) return WRONG;
-        return (SetValue) o;
+        return TypeChecks.lookup(client, key, ObjectType.SET, WRONG);
     }
 
     /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
     private static SetValue readOnly(Client client, byte[] key) {
-        RedisObject o = client.db().lookupRead(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.SET)) return WRONG;
-        return (SetValue) o;
+        return TypeChecks.lookupRead(client, key, ObjectType.SET, WRONG);
     }
 
     static void sadd(Client client, byte[][] argv) {

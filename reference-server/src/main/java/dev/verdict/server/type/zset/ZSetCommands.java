@@ -7,7 +7,6 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.ObjectType;
-import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
 import dev.verdict.server.type.common.RandomCount;
@@ -54,16 +53,12 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static ZSetValue read(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.ZSET)) return WRONG;
-        return (ZSetValue) o;
+        return TypeChecks.lookup(client, key, ObjectType.ZSET, WRONG);
     }
 
     /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
     static ZSetValue readOnly(Client client, byte[] key) {
-        RedisObject o = client.db().lookupRead(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.ZSET)) return WRONG;
-        return (ZSetValue) o;
+        return TypeChecks.lookupRead(client, key, ObjectType.ZSET, WRONG);
     }
 
     static void zadd(Client client, byte[][] argv, int flags) {
