@@ -260,17 +260,7 @@ public final class HashCommands implements CommandFamily {
         if (cursor == null) return;
         HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
-        Scan.run(client, argv, cursor, h == null ? null : new Scan.Source() {
-            @Override
-            public int stride() {
-                return 2;
-            }
-
-            @Override
-            public long scan(long from, long count, java.util.List<byte[]> out) {
-                return HashType.scan(h, from, count, out);
-            }
-        });
+        Scan.run(client, argv, cursor, 2, h == null ? null : (from, count, out) -> HashType.scan(h, from, count, out));
     }
 
     private static void modified(Client client, byte[] key, String event) {

@@ -277,17 +277,7 @@ public final class SetCommands implements CommandFamily {
         if (cursor == null) return;
         SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
-        Scan.run(client, argv, cursor, s == null ? null : new Scan.Source() {
-            @Override
-            public int stride() {
-                return 1;
-            }
-
-            @Override
-            public long scan(long from, long count, List<byte[]> out) {
-                return SetType.scan(s, from, count, out);
-            }
-        });
+        Scan.run(client, argv, cursor, 1, s == null ? null : (from, count, out) -> SetType.scan(s, from, count, out));
     }
 
     /** The sets named by argv[first..last], null entries for missing keys; null after WRONGTYPE. */

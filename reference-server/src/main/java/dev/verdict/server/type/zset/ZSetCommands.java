@@ -472,17 +472,7 @@ public final class ZSetCommands implements CommandFamily {
         if (cursor == null) return;
         ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
-        Scan.run(client, argv, cursor, z == null ? null : new Scan.Source() {
-            @Override
-            public int stride() {
-                return 2;
-            }
-
-            @Override
-            public long scan(long from, long count, List<byte[]> out) {
-                return ZSetType.scan(z, from, count, out);
-            }
-        });
+        Scan.run(client, argv, cursor, 2, z == null ? null : (from, count, out) -> ZSetType.scan(z, from, count, out));
     }
 
     static void notify(Client client, int type, String event, byte[] key) {
