@@ -9,6 +9,7 @@ import dev.verdict.server.db.Database;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.Changes;
 import dev.verdict.server.type.common.Decimals;
 import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
@@ -131,12 +132,7 @@ public final class HashCommands implements CommandFamily {
     static void hdel(Client client, byte[][] argv) {
         HashValue h = read(client, argv[1]);
         if (h == WRONG) return;
-        if (h == null) {
-            client.reply().integer(0);
-            return;
-        }
-        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> HashType.delete(h, m), () -> HashType.length(h),
-                KeyspaceEvents.HASH, "hdel");
+        Changes.removeMembers(client, argv, h, HashType::delete, HashType::length, KeyspaceEvents.HASH, "hdel");
     }
 
     static void hexists(Client client, byte[][] argv) {
@@ -268,6 +264,6 @@ public final class HashCommands implements CommandFamily {
     }
 
     private static void notify(Client client, int type, String event, byte[] key) {
-        dev.verdict.server.type.common.Changes.report(client, type, event, key);
+        Changes.report(client, type, event, key);
     }
 }

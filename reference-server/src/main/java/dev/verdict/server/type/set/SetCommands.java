@@ -9,6 +9,7 @@ import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.Changes;
 import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
@@ -75,12 +76,7 @@ public final class SetCommands implements CommandFamily {
     static void srem(Client client, byte[][] argv) {
         SetValue s = read(client, argv[1]);
         if (s == WRONG) return;
-        if (s == null) {
-            client.reply().integer(0);
-            return;
-        }
-        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> SetType.remove(s, m), () -> SetType.size(s),
-                KeyspaceEvents.SET, "srem");
+        Changes.removeMembers(client, argv, s, SetType::remove, SetType::size, KeyspaceEvents.SET, "srem");
     }
 
     static void scard(Client client, byte[][] argv) {
@@ -326,6 +322,6 @@ public final class SetCommands implements CommandFamily {
     }
 
     private static void notify(Client client, int type, String event, byte[] key) {
-        dev.verdict.server.type.common.Changes.report(client, type, event, key);
+        Changes.report(client, type, event, key);
     }
 }

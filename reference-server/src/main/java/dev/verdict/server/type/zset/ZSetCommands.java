@@ -9,6 +9,7 @@ import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.Changes;
 import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
@@ -161,12 +162,7 @@ public final class ZSetCommands implements CommandFamily {
     static void zrem(Client client, byte[][] argv) {
         ZSetValue z = read(client, argv[1]);
         if (z == WRONG) return;
-        if (z == null) {
-            client.reply().integer(0);
-            return;
-        }
-        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> ZSetType.remove(z, m), () -> ZSetType.length(z),
-                KeyspaceEvents.ZSET, "zrem");
+        Changes.removeMembers(client, argv, z, ZSetType::remove, ZSetType::length, KeyspaceEvents.ZSET, "zrem");
     }
 
     static void zcard(Client client, byte[][] argv) {
@@ -476,6 +472,6 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static void notify(Client client, int type, String event, byte[] key) {
-        dev.verdict.server.type.common.Changes.report(client, type, event, key);
+        Changes.report(client, type, event, key);
     }
 }
