@@ -3,7 +3,6 @@ package dev.verdict.conformance.target;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
@@ -107,13 +106,7 @@ public final class ContainerTarget extends OwnedTarget {
     }
 
     private void awaitStopped() {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (running()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name() + " still runs 30 s after being stopped");
-            }
-            ServerProbe.sleep(20);
-        }
+        awaitUntil(() -> !running(), Duration.ofSeconds(30), 20, " still runs 30 s after being stopped");
     }
 
     private String id() {

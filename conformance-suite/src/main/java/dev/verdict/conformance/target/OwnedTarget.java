@@ -1,8 +1,11 @@
 package dev.verdict.conformance.target;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * A target the harness creates, starts and stops itself (unlike {@link ExternalTarget}): its name,
@@ -77,6 +80,21 @@ abstract class OwnedTarget implements Target {
 
     protected final void markStopped() {
         endpoint = null;
+    }
+
+    /**
+     * Checks every {@code pollMillis} until {@code reached} holds: faults take effect
+     * asynchronously (a stopping container, threads receiving SIGSTOP, a loop reaching its pause).
+     * Past {@code timeout} fails with this target's name followed by {@code failure}.
+     */
+    protected final void awaitUntil(BooleanSupplier reached, Duration timeout, long pollMillis, String failure) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!reached.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + failure);
+            }
+            ServerProbe.sleep(pollMillis);
+        }
     }
 
     protected final void requireStarted() {

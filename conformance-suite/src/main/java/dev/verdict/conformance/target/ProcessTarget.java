@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,13 +160,8 @@ final class ProcessTarget extends OwnedTarget {
         if (!Files.isDirectory(tasks)) {
             return;
         }
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (!allStopped(tasks)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name() + " (pid " + process.pid() + ") did not stop within 5 s of SIGSTOP");
-            }
-            ServerProbe.sleep(5);
-        }
+        awaitUntil(() -> allStopped(tasks), Duration.ofSeconds(5), 5,
+                " (pid " + process.pid() + ") did not stop within 5 s of SIGSTOP");
     }
 
     private static boolean allStopped(Path tasks) {

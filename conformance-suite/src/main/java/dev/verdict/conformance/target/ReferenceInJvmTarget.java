@@ -3,7 +3,7 @@ package dev.verdict.conformance.target;
 import dev.verdict.server.RedisServer;
 import dev.verdict.server.config.ServerConfig;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,13 +109,7 @@ final class ReferenceInJvmTarget extends OwnedTarget {
      * turn would still be answered. The pause holds once the loop thread waits on its latch.
      */
     private void awaitEventLoopParked() {
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (!parked(eventLoop)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name() + ": the event loop did not block within 5 s of pausing");
-            }
-            ServerProbe.sleep(5);
-        }
+        awaitUntil(() -> parked(eventLoop), Duration.ofSeconds(5), 5, ": the event loop did not block within 5 s of pausing");
     }
 
     private static boolean parked(Thread thread) {
