@@ -210,6 +210,13 @@ public final class ServerContext implements KeyspaceListener {
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
             case "latency-tracking" -> latencyTracking = config.getBool(name);
+            case "appendonly" -> {
+                if (!config.getBool(name)) {
+                    persistence.aof().stopAppendOnly();
+                    return true;
+                }
+                return persistence.aof().startAppendOnly(persistence, persistence.insideExec());
+            }
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());

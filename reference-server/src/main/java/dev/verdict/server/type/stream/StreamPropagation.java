@@ -5,14 +5,50 @@ import dev.verdict.server.db.RedisObject;
 
 import java.util.Arrays;
 
+import static dev.verdict.server.persistence.aof.Propagation.args;
+
 /**
- * What an XADD propagates to the AOF and replicas: like Redis's rewriteClientCommandArgument, a
- * generated ID ({@code *} or {@code ms-*}) is replaced by the ID actually added, so a replay adds
- * the same entry.
+ * What stream commands propagate to the AOF and replicas (Redis 7.0's t_stream.c): XADD with a
+ * generated ID ({@code *} or {@code ms-*}) gets the ID actually added, as
+ * rewriteClientCommandArgument does, so a replay adds the same entry; consumer-group reads and
+ * claims are not propagated as given but as their effects, one XCLAIM per pending entry they
+ * touched (streamPropagateXCLAIM), XGROUP SETID for a NOACK read (streamPropagateGroupID) and
+ * XGROUP CREATECONSUMER for a consumer a NOACK read created (streamPropagateConsumerCreation).
  */
 public final class StreamPropagation {
 
     private StreamPropagation() {
+    }
+
+    /**
+     * {@code XCLAIM key group consumer 0 id TIME t RETRYCOUNT n FORCE JUSTID LASTID last}: replays the
+     * pending entry as it is now (owner, delivery time and count) and the group's last ID; for a
+     * pending entry whose stream entry was deleted, replaying it removes it from the PEL as here.
+     */
+    static void xclaim(Client client, byte[] key, ConsumerGroup group, byte[] id, PendingEntry nack) {
+        also(client, args("XCLAIM", key, group.name(), nack.consumer().name(), "0", id,
+                "TIME", Long.toString(nack.deliveryTime()), "RETRYCOUNT", Long.toString(nack.deliveryCount()),
+                "FORCE", "JUSTID", "LASTID", group.lastId().toBytes()));
+    }
+
+    /** {@code XGROUP SETID key group last ENTRIESREAD n}. */
+    static void groupLastId(Client client, byte[] key, ConsumerGroup group) {
+        also(client, args("XGROUP", "SETID", key, group.name(), group.lastId().toBytes(),
+                "ENTRIESREAD", Long.toString(group.entriesRead())));
+    }
+
+    /** {@code XGROUP CREATECONSUMER key group consumer}. */
+    static void consumerCreated(Client client, byte[] key, ConsumerGroup group, byte[] consumer) {
+        also(client, args("XGROUP", "CREATECONSUMER", key, group.name(), consumer));
+    }
+
+    /** The command propagates through the calls above only (XREADGROUP, XCLAIM, XAUTOCLAIM). */
+    static void onlyEffects(Client client) {
+        client.server().persistence().preventCommandPropagation();
+    }
+
+    private static void also(Client client, byte[][] argv) {
+        client.server().persistence().alsoPropagate(client, argv);
     }
 
     /** The argv to propagate for a successful XADD. */

@@ -1,0 +1,135 @@
+package dev.verdict.server.persistence;
+
+import dev.verdict.server.client.Client;
+import dev.verdict.server.persistence.aof.Aof;
+import dev.verdict.server.persistence.aof.Propagation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one command execution hands to the AOF (Redis 7.0's call, alsoPropagate,
+ * rewriteClientCommandVector, preventCommandPropagation and propagatePendingCommands): the
+ * commands a call added on its own, then its argv (or the form it was rewritten to) when it
+ * changed the dataset; more than one command from a top-level call is wrapped in MULTI/EXEC.
+ * Calls nest (EXEC runs its queued commands inside its own call), so the state is a stack.
+ * A blocked client served outside any call (BLPOP woken by a push) propagates through
+ * {@link #propagateAs} and {@link #flushServed}, as serveClientsBlockedOn*Key does.
+ */
+final class CallPropagation {
+
+    private record Op(int db, byte[][] argv) {
+    }
+
+    private final Aof aof;
+    private int depth;
+    private long[] dirtyAtCall = new long[8];
+    private Object[] preState = new Object[8];
+    private byte[][][] replacement = new byte[8][][];
+    private boolean[] prevented = new boolean[8];
+    private int[] pendingStart = new int[8];
+    private final List<Op> pending = new ArrayList<>();
+
+    CallPropagation(Aof aof) {
+        this.aof = aof;
+    }
+
+    void beforeCall(Client client, String name, byte[][] argv, long dirty, boolean active) {
+        if (depth == dirtyAtCall.length) {
+            int n = depth * 2;
+            dirtyAtCall = Arrays.copyOf(dirtyAtCall, n);
+            preState = Arrays.copyOf(preState, n);
+            replacement = Arrays.copyOf(replacement, n);
+            prevented = Arrays.copyOf(prevented, n);
+            pendingStart = Arrays.copyOf(pendingStart, n);
+        }
+        dirtyAtCall[depth] = dirty;
+        preState[depth] = active ? Propagation.before(client, name, argv) : null;
+        replacement[depth] = null;
+        prevented[depth] = false;
+        pendingStart[depth] = pending.size();
+        depth++;
+    }
+
+    void afterCall(Client client, String name, byte[][] argv, long dirty, boolean active) {
+        depth--;
+        List<Op> ops = take(pendingStart[depth]);
+        byte[][] replaced = replacement[depth];
+        replacement[depth] = null;
+        Object before = preState[depth];
+        preState[depth] = null;
+        if (!active) return;
+        int db = client.db().id();
+        if (depth == 0 && name.equals("exec")) {
+            aof.feedExecIfOpen(db);
+            return;
+        }
+        boolean changed = dirty != dirtyAtCall[depth]
+                || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
+        if (changed && !prevented[depth]) {
+            if (replaced != null) {
+                ops.add(new Op(db, replaced));
+            } else {
+                for (byte[][] out : Propagation.rewrite(client, name, argv, before)) ops.add(new Op(db, out));
+            }
+        }
+        if (ops.isEmpty()) return;
+        if (depth > 0) {
+            aof.feedMultiIfNeeded(ops.get(0).db());
+            for (Op op : ops) aof.feed(op.db(), op.argv());
+            return;
+        }
+        feedAtomically(ops);
+    }
+
+    /**
+     * rewriteClientCommandVector: the running command propagates {@code argv} instead of its own
+     * (if it changes the dataset); outside a call (a blocked client being served) it is queued
+     * for {@link #flushServed}.
+     */
+    void propagateAs(Client client, byte[][] argv, boolean active) {
+        if (depth > 0) replacement[depth - 1] = argv;
+        else if (active) pending.add(new Op(client.db().id(), argv));
+    }
+
+    /** alsoPropagate: propagated before the command's own form, whatever the dirty counter says. */
+    void alsoPropagate(Client client, byte[][] argv, boolean active) {
+        if (active) pending.add(new Op(client.db().id(), argv));
+    }
+
+    /** preventCommandPropagation: the command's own argv is not propagated (what it added still is). */
+    void preventCommandPropagation() {
+        if (depth > 0) prevented[depth - 1] = true;
+    }
+
+    /** True inside a call made by another call (a command run by EXEC). */
+    boolean nested() {
+        return depth > 1;
+    }
+
+    /** After a blocked client was served: what serving it queued goes out, as one unit. */
+    void flushServed(boolean active) {
+        if (depth > 0) return;
+        List<Op> ops = take(0);
+        if (active && !ops.isEmpty()) feedAtomically(ops);
+    }
+
+    private List<Op> take(int from) {
+        List<Op> tail = pending.subList(from, pending.size());
+        List<Op> ops = new ArrayList<>(tail);
+        tail.clear();
+        return ops;
+    }
+
+    /** propagatePendingCommands: a single command as is, several inside MULTI/EXEC. */
+    private void feedAtomically(List<Op> ops) {
+        if (ops.size() == 1) {
+            aof.feed(ops.get(0).db(), ops.get(0).argv());
+            return;
+        }
+        aof.feedMultiIfNeeded(ops.get(0).db());
+        for (Op op : ops) aof.feed(op.db(), op.argv());
+        aof.feedExecIfOpen(ops.get(ops.size() - 1).db());
+    }
+}

@@ -1,0 +1,293 @@
+package dev.verdict.server.persistence;
+
+import dev.verdict.server.testing.RespConnection;
+import dev.verdict.server.testing.ServerFixture;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What reaches the incr file for commands Redis 7.0 does not propagate as given: blocking pops
+ * (served at once or after blocking), *MPOP, and consumer-group reads and claims. Each script
+ * runs on a real redis-server 7.0.15 and on ours; the incr files must hold the same commands
+ * (absolute times masked), and each server's AOF must load in both to the same DEBUG DIGEST.
+ */
+class AofPropagationTest {
+
+    /** A script's view of a server: plain calls, and a command that blocks until others wake it. */
+    static final class Session {
+        private final int port;
+        private final RespConnection main;
+        private final List<RespConnection> blocked = new ArrayList<>();
+
+        Session(int port) {
+            this.port = port;
+            this.main = new RespConnection(port);
+        }
+
+        String call(String... args) {
+            return main.call(args);
+        }
+
+        /** Sends {@code blocking} on its own connection, waits until it blocks, runs {@code wakers}; returns its reply. */
+        String blockThenWake(String[] blocking, String[]... wakers) {
+            RespConnection c = new RespConnection(port);
+            blocked.add(c);
+            c.send(blocking);
+            awaitBlocked(1);
+            for (String[] w : wakers) call(w);
+            return c.read();
+        }
+
+        /** Sends {@code blocking} on its own connection and waits until it blocks; returns the connection. */
+        RespConnection block(String... blocking) {
+            RespConnection c = new RespConnection(port);
+            blocked.add(c);
+            int before = blockedClients();
+            c.send(blocking);
+            awaitBlocked(before + 1);
+            return c;
+        }
+
+        private int blockedClients() {
+            String info = call("INFO", "clients");
+            int at = info.indexOf("blocked_clients:") + "blocked_clients:".length();
+            return Integer.parseInt(info.substring(at, info.indexOf('\r', at)));
+        }
+
+        private void awaitBlocked(int n) {
+            long deadline = System.currentTimeMillis() + 5000;
+            while (blockedClients() < n) {
+                if (System.currentTimeMillis() > deadline) throw new AssertionError("the client never blocked");
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+
+        String digest() {
+            return call("DEBUG", "DIGEST");
+        }
+
+        void close() {
+            blocked.forEach(RespConnection::close);
+            main.close();
+        }
+    }
+
+    interface Script {
+        void run(Session s);
+    }
+
+    private static String[] cmd(String... args) {
+        return args;
+    }
+
+    @Test
+    void blockingListPopsPropagateAsLpopRpopLmoveAndRpoplpush(@TempDir Path redisDir, @TempDir Path ourDir) throws Exception {
+        sameAofInBoth(redisDir, ourDir, s -> {
+            s.call("RPUSH", "l", "a", "b", "c", "d", "e");
+            s.call("BLPOP", "l", "0");
+            s.call("BRPOP", "nokey", "l", "0");
+            s.call("BLMPOP", "0", "1", "l", "LEFT", "COUNT", "2");
+            s.call("LMPOP", "2", "nokey", "l", "RIGHT", "COUNT", "5");
+            s.call("LMPOP", "1", "nokey", "LEFT");
+            s.call("RPUSH", "l", "a", "b", "c", "d");
+            s.call("BLMOVE", "l", "m", "RIGHT", "left", "0");
+            s.call("BRPOPLPUSH", "l", "m", "0");
+            s.call("lmove", "l", "m", "left", "right");
+            s.call("rpoplpush", "l", "m");
+            s.call("BLPOP", "nokey", "0.01");
+            s.blockThenWake(cmd("BLPOP", "w1", "0"), cmd("RPUSH", "w1", "x", "y"));
+            s.blockThenWake(cmd("BRPOP", "w2", "0"), cmd("RPUSH", "w2", "x", "y"));
+            s.blockThenWake(cmd("BLMPOP", "0", "2", "nokey", "w3", "RIGHT", "COUNT", "5"), cmd("RPUSH", "w3", "x", "y", "z"));
+            s.blockThenWake(cmd("BLMPOP", "0", "1", "w4", "LEFT"), cmd("RPUSH", "w4", "x", "y", "z"));
+            s.blockThenWake(cmd("BLMOVE", "w5", "d5", "RIGHT", "LEFT", "0"), cmd("RPUSH", "w5", "x", "y", "z"));
+            s.blockThenWake(cmd("BRPOPLPUSH", "w6", "d6", "0"), cmd("RPUSH", "w6", "x"));
+            // two waiters served by one push: one LPOP each
+            RespConnection first = s.block("BLPOP", "w7", "0");
+            RespConnection second = s.block("BLPOP", "w7", "0");
+            s.call("RPUSH", "w7", "x", "y", "z");
+            first.read();
+            second.read();
+            // woken by a transaction: the pop follows its EXEC
+            s.blockThenWake(cmd("BLPOP", "w8", "0"), cmd("MULTI"), cmd("RPUSH", "w8", "a"), cmd("RPUSH", "w8", "b"), cmd("EXEC"));
+            // a served move that wakes a waiter on its destination
+            RespConnection onDst = s.block("BLPOP", "d9", "0");
+            s.blockThenWake(cmd("BLMOVE", "w9", "d9", "LEFT", "RIGHT", "0"), cmd("RPUSH", "w9", "x"));
+            onDst.read();
+            s.call("SELECT", "2");
+            s.call("RPUSH", "w10", "x", "y");
+            s.call("BRPOP", "w10", "0");
+            s.call("SELECT", "0");
+            s.blockThenWake(cmd("BRPOP", "w11", "0"), cmd("RPUSH", "w11", "x", "y"));
+        });
+    }
+
+    @Test
+    void sortedSetPopsPropagateAsZpopminAndZpopmax(@TempDir Path redisDir, @TempDir Path ourDir) throws Exception {
+        sameAofInBoth(redisDir, ourDir, s -> {
+            s.call("ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d", "5", "e", "6", "f", "7", "g");
+            s.call("BZPOPMIN", "z", "0");
+            s.call("BZPOPMAX", "nokey", "z", "0");
+            s.call("BZMPOP", "0", "1", "z", "MIN", "COUNT", "2");
+            s.call("ZMPOP", "1", "z", "MAX", "COUNT", "10");
+            s.call("ZMPOP", "1", "nokey", "MAX");
+            s.call("ZADD", "z", "1.5", "a", "2.25", "b", "3", "c");
+            s.call("zpopmin", "z", "1");
+            s.call("ZMPOP", "1", "z", "MIN");
+            s.call("zpopmax", "z", "5");
+            s.call("zpopmax", "z", "5");
+            s.blockThenWake(cmd("BZPOPMIN", "y1", "0"), cmd("ZADD", "y1", "1", "a", "2", "b"));
+            s.blockThenWake(cmd("BZPOPMAX", "y2", "0"), cmd("ZADD", "y2", "1", "a", "2", "b"));
+            s.blockThenWake(cmd("BZMPOP", "0", "1", "y3", "MAX", "COUNT", "5"), cmd("ZADD", "y3", "1", "a", "2", "b", "3", "c"));
+            s.blockThenWake(cmd("BZMPOP", "0", "2", "nokey", "y4", "MIN"), cmd("ZADD", "y4", "1.5", "a", "2", "b"));
+        });
+    }
+
+    @Test
+    void consumerGroupReadsAndClaimsPropagateAsXclaimAndXgroupSetid(@TempDir Path redisDir, @TempDir Path ourDir)
+            throws Exception {
+        sameAofInBoth(redisDir, ourDir, s -> {
+            for (int i = 1; i <= 6; i++) {
+                s.call("XADD", "s", i + "-1", "f", "v" + i);
+                s.call("XADD", "t", i + "-2", "f", "v" + i);
+            }
+            s.call("XGROUP", "CREATE", "s", "g", "0");
+            s.call("XGROUP", "CREATE", "t", "g", "0");
+            s.call("XGROUP", "CREATE", "s", "g3", "0", "ENTRIESREAD", "2");
+            s.call("XGROUP", "CREATE", "s2", "g", "$", "MKSTREAM");
+            // a LASTID beyond the group's, nothing claimed: XGROUP SETID alone
+            s.call("XCLAIM", "t", "g", "c0", "0", "1-2", "LASTID", "0-5");
+            s.call("XREADGROUP", "GROUP", "g", "c1", "COUNT", "2", "STREAMS", "s", "t", ">", ">");
+            s.call("XREADGROUP", "GROUP", "g", "c2", "NOACK", "COUNT", "1", "STREAMS", "s", ">");
+            s.call("XREADGROUP", "GROUP", "g", "c1", "NOACK", "COUNT", "1", "STREAMS", "s", ">");
+            s.call("XREADGROUP", "GROUP", "g", "c3", "STREAMS", "s", ">");
+            s.call("XREADGROUP", "GROUP", "g", "c1", "STREAMS", "s", "0");
+            s.call("XREADGROUP", "GROUP", "g", "c9", "STREAMS", "s", ">");
+            s.call("XREADGROUP", "GROUP", "g3", "c1", "STREAMS", "s", ">");
+            s.call("XCLAIM", "s", "g", "c2", "0", "1-1");
+            s.call("XCLAIM", "s", "g", "c2", "0", "2-1", "JUSTID");
+            s.call("XCLAIM", "s", "g", "c2", "0", "5-1", "IDLE", "5000", "RETRYCOUNT", "7");
+            s.call("XCLAIM", "s", "g", "c2", "0", "5-1", "TIME", "1700000000000", "FORCE", "LASTID", "9-9");
+            s.call("XCLAIM", "s", "g", "c4", "0", "99-1");
+            s.call("XCLAIM", "s", "g", "c4", "999999999", "6-1");
+            s.call("XCLAIM", "t", "g", "c6", "0", "5", "FORCE", "JUSTID");
+            s.call("XDEL", "s", "2-1", "3-1");
+            s.call("XCLAIM", "s", "g", "c5", "0", "3");
+            s.call("XAUTOCLAIM", "s", "g", "c3", "0", "0", "COUNT", "10");
+            s.call("XAUTOCLAIM", "s", "g", "c3", "0", "0", "COUNT", "10", "JUSTID");
+            s.call("XAUTOCLAIM", "s", "g", "c3", "999999", "0");
+            s.call("XACK", "s", "g", "1-1", "4-1");
+            s.call("XACK", "s", "g", "1-1");
+            s.call("XGROUP", "SETID", "s", "g", "2-1");
+            s.call("XGROUP", "SETID", "s", "g", "$", "ENTRIESREAD", "4");
+            s.call("XGROUP", "CREATECONSUMER", "s", "g", "c7");
+            s.call("XGROUP", "CREATECONSUMER", "s", "g", "c7");
+            s.call("XGROUP", "DELCONSUMER", "s", "g", "c7");
+            s.call("XGROUP", "DELCONSUMER", "s", "g", "nobody");
+            s.call("XGROUP", "SETID", "t", "g", "0");
+            s.call("XREADGROUP", "GROUP", "g", "c5", "COUNT", "1", "STREAMS", "t", ">");
+            s.blockThenWake(cmd("XREADGROUP", "GROUP", "g", "cb", "BLOCK", "0", "COUNT", "5", "STREAMS", "s2", ">"),
+                    cmd("XADD", "s2", "1-1", "a", "b"));
+            s.blockThenWake(cmd("XREADGROUP", "GROUP", "g", "cn", "NOACK", "BLOCK", "0", "STREAMS", "s2", ">"),
+                    cmd("XADD", "s2", "2-1", "a", "b"));
+            s.blockThenWake(cmd("XREADGROUP", "GROUP", "g", "cb", "BLOCK", "0", "COUNT", "5", "STREAMS", "s2", ">"),
+                    cmd("MULTI"), cmd("XADD", "s2", "3-1", "a", "b"), cmd("XADD", "s2", "4-1", "a", "b"), cmd("EXEC"));
+            s.blockThenWake(cmd("XREADGROUP", "GROUP", "g", "cb", "BLOCK", "0", "STREAMS", "s2", ">"),
+                    cmd("XGROUP", "DESTROY", "s2", "g"));
+            s.call("MULTI");
+            s.call("XREADGROUP", "GROUP", "g", "c1", "STREAMS", "t", ">");
+            s.call("XGROUP", "DESTROY", "s", "g3");
+            s.call("EXEC");
+        });
+    }
+
+    /** Runs {@code script} on both servers and compares incr files and reloads. */
+    private static void sameAofInBoth(Path redisDir, Path ourDir, Script script) throws Exception {
+        Assumptions.assumeTrue(RealRedis.available(), "needs the oracle at " + RealRedis.BINARY);
+        String redisDigest;
+        try (RealRedis real = new RealRedis(redisDir, "--appendonly", "yes", "--appendfsync", "always")) {
+            redisDigest = runAndDigest(real.port(), script);
+        }
+        String ourDigest;
+        try (ServerFixture ours = new ServerFixture("--dir", ourDir.toString(), "--save", "", "--appendonly", "yes",
+                "--appendfsync", "always", "--enable-debug-command", "yes")) {
+            ourDigest = runAndDigest(ours.port(), script);
+        }
+        assertThat(incrCommands(ourDir)).isEqualTo(incrCommands(redisDir));
+
+        // ours restarts from its own AOF; each server loads the other's to the other's digest
+        assertThat(oursLoading(ourDir)).isEqualTo(ourDigest);
+        Path theirs = Files.createDirectories(ourDir.resolve("theirs"));
+        AofTest.copyDir(redisDir.resolve("appendonlydir"), theirs.resolve("appendonlydir"));
+        assertThat(oursLoading(theirs)).isEqualTo(redisDigest);
+        Path copy = Files.createDirectories(redisDir.resolve("ours"));
+        AofTest.copyDir(ourDir.resolve("appendonlydir"), copy.resolve("appendonlydir"));
+        try (RealRedis real = new RealRedis(copy, "--appendonly", "yes")) {
+            Session s = new Session(real.port());
+            assertThat(s.digest()).isEqualTo(ourDigest);
+            s.close();
+        }
+    }
+
+    private static String runAndDigest(int port, Script script) {
+        Session s = new Session(port);
+        try {
+            script.run(s);
+            return s.digest();
+        } finally {
+            s.close();
+        }
+    }
+
+    private static String oursLoading(Path dir) {
+        try (ServerFixture ours = new ServerFixture("--dir", dir.toString(), "--save", "", "--appendonly", "yes",
+                "--enable-debug-command", "yes")) {
+            return runAndDigest(ours.port(), s -> { });
+        }
+    }
+
+    /** The incr file's commands, one line each, with absolute times (XCLAIM TIME, PXAT) masked. */
+    static List<String> incrCommands(Path dir) throws IOException {
+        Path d = dir.resolve("appendonlydir");
+        String manifest = Files.readString(d.resolve("appendonly.aof.manifest"));
+        String name = manifest.lines().filter(l -> l.endsWith("type i")).reduce((a, b) -> b).orElseThrow().split(" ")[1];
+        byte[] data = Files.readAllBytes(d.resolve(name));
+        List<String> out = new ArrayList<>();
+        int[] pos = {0};
+        while (pos[0] < data.length) {
+            int n = Integer.parseInt(line(data, pos).substring(1));
+            StringBuilder command = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                int len = Integer.parseInt(line(data, pos).substring(1));
+                String arg = new String(data, pos[0], len, StandardCharsets.ISO_8859_1);
+                pos[0] += len + 2;
+                if (i > 0) command.append(' ');
+                command.append(arg.matches("1\\d{12}") ? "<ms>" : arg);
+            }
+            out.add(command.toString());
+        }
+        return out;
+    }
+
+    private static String line(byte[] data, int[] pos) {
+        int start = pos[0];
+        while (data[pos[0]] != '\r') pos[0]++;
+        String s = new String(data, start, pos[0] - start, StandardCharsets.US_ASCII);
+        pos[0] += 2;
+        return s;
+    }
+}
