@@ -70,6 +70,8 @@ public final class Aof {
     private boolean lastRewriteOk = true;
     private long lastRewriteSeconds = -1;
     private boolean multiOpen;
+    /** Test hook: runs on the rewrite thread before it writes (to hold a rewrite open). */
+    private volatile Runnable beforeRewriteWrite = () -> { };
 
     private record Rewrite(Snapshot snapshot, CompletableFuture<Path> done, long startedMillis, long incrSeqAtStart) {
     }
@@ -427,6 +429,7 @@ public final class Aof {
         rewrite = new Rewrite(snapshot, done, System.currentTimeMillis(), incrSeq);
         Thread t = new Thread(() -> {
             try {
+                beforeRewriteWrite.run();
                 writeBase(temp, snapshot);
                 done.complete(temp);
             } catch (Throwable e) {
@@ -437,6 +440,11 @@ public final class Aof {
         t.start();
         Log.notice("Background append only file rewriting started by pid " + ProcessHandle.current().pid());
         return true;
+    }
+
+    /** Test hook: {@code hook} runs on the rewrite thread before the base is written. */
+    public void beforeRewriteWrite(Runnable hook) {
+        beforeRewriteWrite = hook;
     }
 
     public void scheduleRewrite() {
