@@ -22,6 +22,8 @@ final class CallPropagation {
     private record Op(int db, byte[][] argv) {
     }
 
+    private static final byte[] DEL = {'D', 'E', 'L'};
+
     private final Aof aof;
     private int depth;
     private long[] dirtyAtCall = new long[8];
@@ -96,6 +98,18 @@ final class CallPropagation {
     /** alsoPropagate: propagated before the command's own form, whatever the dirty counter says. */
     void alsoPropagate(Client client, byte[][] argv, boolean active) {
         if (active) pending.add(new Op(client.db().id(), argv));
+    }
+
+    /**
+     * A key deleted because it expired (or was evicted), as DEL: inside a call it joins the
+     * call's commands, so a write that found its key expired goes out as MULTI, DEL, write, EXEC;
+     * outside (active expiry, eviction) it goes out alone.
+     */
+    void deleted(int db, byte[] key, boolean active) {
+        if (!active) return;
+        byte[][] del = {DEL, key};
+        if (depth > 0) pending.add(new Op(db, del));
+        else aof.feed(db, del);
     }
 
     /** preventCommandPropagation: the command's own argv is not propagated (what it added still is). */

@@ -124,8 +124,7 @@ public final class Persistence {
 
     /** An expired key is propagated as DEL, as deleteExpiredKeyAndPropagate does. */
     public void keyExpired(int db, byte[] key) {
-        if (!aof.on() || loading) return;
-        aof.feed(db, new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+        propagation.deleted(db, key, propagating());
     }
 
     /** Before replies leave (beforeSleep): the AOF buffer is written, and fsynced per appendfsync. */

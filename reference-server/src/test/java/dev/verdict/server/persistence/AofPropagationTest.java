@@ -215,6 +215,43 @@ class AofPropagationTest {
         });
     }
 
+    @Test
+    void lazilyExpiredKeysGoOutAsDelInOneTransactionWithTheCommandThatFoundThem(@TempDir Path redisDir,
+                                                                              @TempDir Path ourDir) throws Exception {
+        sameAofInBoth(redisDir, ourDir, s -> {
+            s.call("DEBUG", "SET-ACTIVE-EXPIRE", "0");
+            s.call("SET", "a", "1", "PX", "40");
+            s.call("SET", "b", "1", "PX", "40");
+            s.call("RPUSH", "c", "x");
+            s.call("PEXPIRE", "c", "40");
+            s.call("SET", "x", "1", "PX", "40");
+            s.call("SELECT", "3");
+            s.call("SET", "d3", "1", "PX", "40");
+            s.call("SELECT", "0");
+            pause(100);
+            s.call("SET", "a", "2");
+            s.call("GET", "b");
+            s.call("RPUSH", "c", "y");
+            s.call("MULTI");
+            s.call("SET", "x", "2");
+            s.call("INCR", "counter");
+            s.call("EXEC");
+            s.call("SELECT", "3");
+            s.call("EXISTS", "d3");
+            s.call("SELECT", "0");
+            s.call("DEBUG", "SET-ACTIVE-EXPIRE", "1");
+        });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Runs {@code script} on both servers and compares incr files and reloads. */
     private static void sameAofInBoth(Path redisDir, Path ourDir, Script script) throws Exception {
         Assumptions.assumeTrue(RealRedis.available(), "needs the oracle at " + RealRedis.BINARY);
