@@ -302,7 +302,12 @@ class AofPropagationTest {
         Path d = dir.resolve("appendonlydir");
         String manifest = Files.readString(d.resolve("appendonly.aof.manifest"));
         String name = manifest.lines().filter(l -> l.endsWith("type i")).reduce((a, b) -> b).orElseThrow().split(" ")[1];
-        byte[] data = Files.readAllBytes(d.resolve(name));
+        return commandsOf(d.resolve(name));
+    }
+
+    /** An AOF file's commands, one line each, with absolute times masked. */
+    static List<String> commandsOf(Path file) throws IOException {
+        byte[] data = Files.readAllBytes(file);
         List<String> out = new ArrayList<>();
         int[] pos = {0};
         while (pos[0] < data.length) {
