@@ -13,7 +13,9 @@ import java.util.List;
  * rewriteClientCommandVector, preventCommandPropagation and propagatePendingCommands): the
  * commands a call added on its own, then its argv (or the form it was rewritten to) when it
  * changed the dataset; more than one command from a top-level call is wrapped in MULTI/EXEC.
- * Calls nest (EXEC runs its queued commands inside its own call), so the state is a stack.
+ * Calls nest (EXEC runs its queued commands inside its own call), so the state is a stack, and
+ * what nested calls propagate goes out with the outermost one (a transaction of one write is
+ * propagated as that write alone, as in Redis 7.0).
  * A blocked client served outside any call (BLPOP woken by a push) propagates through
  * {@link #propagateAs} and {@link #flushServed}, as serveClientsBlockedOn*Key does.
  */
@@ -23,6 +25,8 @@ final class CallPropagation {
     }
 
     private static final byte[] DEL = {'D', 'E', 'L'};
+    private static final byte[][] MULTI = {{'M', 'U', 'L', 'T', 'I'}};
+    private static final byte[][] EXEC = {{'E', 'X', 'E', 'C'}};
 
     private final Aof aof;
     private int depth;
@@ -63,26 +67,21 @@ final class CallPropagation {
         preState[depth] = null;
         if (!active) return;
         int db = client.db().id();
-        if (depth == 0 && name.equals("exec")) {
-            aof.feedExecIfOpen(db);
-            return;
-        }
         boolean changed = dirty != dirtyAtCall[depth]
                 || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
-        if (changed && !prevented[depth]) {
+        // EXEC is not propagated itself: its commands are, collected below it
+        if (changed && !prevented[depth] && !name.equals("exec")) {
             if (replaced != null) {
                 ops.add(new Op(db, replaced));
             } else {
                 for (byte[][] out : Propagation.rewrite(client, name, argv, before)) ops.add(new Op(db, out));
             }
         }
-        if (ops.isEmpty()) return;
         if (depth > 0) {
-            aof.feedMultiIfNeeded(ops.get(0).db());
-            for (Op op : ops) aof.feed(op.db(), op.argv());
+            pending.addAll(ops); // the enclosing call (EXEC) propagates them with its own
             return;
         }
-        feedAtomically(ops);
+        if (!ops.isEmpty()) feedAtomically(ops);
     }
 
     /**
@@ -136,14 +135,18 @@ final class CallPropagation {
         return ops;
     }
 
-    /** propagatePendingCommands: a single command as is, several inside MULTI/EXEC. */
+    /**
+     * propagatePendingCommands: a single command as is (a transaction with one write too),
+     * several inside MULTI/EXEC; MULTI goes out in the first command's database, so a SELECT
+     * comes before it.
+     */
     private void feedAtomically(List<Op> ops) {
         if (ops.size() == 1) {
             aof.feed(ops.get(0).db(), ops.get(0).argv());
             return;
         }
-        aof.feedMultiIfNeeded(ops.get(0).db());
+        aof.feed(ops.get(0).db(), MULTI);
         for (Op op : ops) aof.feed(op.db(), op.argv());
-        aof.feedExecIfOpen(ops.get(ops.size() - 1).db());
+        aof.feed(ops.get(ops.size() - 1).db(), EXEC);
     }
 }

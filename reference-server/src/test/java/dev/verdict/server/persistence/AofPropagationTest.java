@@ -40,10 +40,7 @@ class AofPropagationTest {
 
         /** Sends {@code blocking} on its own connection, waits until it blocks, runs {@code wakers}; returns its reply. */
         String blockThenWake(String[] blocking, String[]... wakers) {
-            RespConnection c = new RespConnection(port);
-            blocked.add(c);
-            c.send(blocking);
-            awaitBlocked(1);
+            RespConnection c = block(blocking);
             for (String[] w : wakers) call(w);
             return c.read();
         }
@@ -241,6 +238,27 @@ class AofPropagationTest {
             s.call("SELECT", "0");
             s.call("DEBUG", "SET-ACTIVE-EXPIRE", "1");
         });
+    }
+
+    @Test
+    void aTransactionIsWrappedInMultiExecOnlyWhenItPropagatesMoreThanOneCommand(@TempDir Path redisDir,
+                                                                              @TempDir Path ourDir) throws Exception {
+        sameAofInBoth(redisDir, ourDir, s -> {
+            transaction(s, cmd("SET", "a", "1"), cmd("GET", "a"));
+            transaction(s, cmd("GET", "a"));
+            s.call("RPUSH", "l", "x", "y", "z");
+            transaction(s, cmd("BLPOP", "l", "0"));
+            transaction(s, cmd("BLMPOP", "0", "1", "l", "RIGHT", "COUNT", "5"), cmd("SET", "b", "1"));
+            s.call("SELECT", "1");
+            transaction(s, cmd("SELECT", "2"), cmd("SET", "x", "1"), cmd("SELECT", "3"), cmd("SET", "y", "1"));
+            transaction(s, cmd("SET", "z", "1"), cmd("SELECT", "0"), cmd("SET", "z", "1"));
+        });
+    }
+
+    private static void transaction(Session s, String[]... commands) {
+        s.call("MULTI");
+        for (String[] c : commands) s.call(c);
+        s.call("EXEC");
     }
 
     private static void pause(long millis) {

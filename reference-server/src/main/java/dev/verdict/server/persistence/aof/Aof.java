@@ -69,7 +69,6 @@ public final class Aof {
     private long rewrites;
     private boolean lastRewriteOk = true;
     private long lastRewriteSeconds = -1;
-    private boolean multiOpen;
     /** Test hook: runs on the rewrite thread before it writes (to hold a rewrite open). */
     private volatile Runnable beforeRewriteWrite = () -> { };
 
@@ -128,19 +127,6 @@ public final class Aof {
             selectedDb = db;
         }
         appendCommand(argv);
-    }
-
-    /** MULTI before the first write of a transaction, EXEC after its last (as EXEC propagates). */
-    public void feedMultiIfNeeded(int db) {
-        if (!on || (waitingRewrite && rewrite == null) || multiOpen) return;
-        multiOpen = true;
-        feed(db, new byte[][] {"MULTI".getBytes(StandardCharsets.US_ASCII)});
-    }
-
-    public void feedExecIfOpen(int db) {
-        if (!multiOpen) return;
-        multiOpen = false;
-        feed(db, new byte[][] {"EXEC".getBytes(StandardCharsets.US_ASCII)});
     }
 
     private void appendCommand(byte[][] argv) {
@@ -637,7 +623,6 @@ public final class Aof {
         rewriteScheduled = false;
         selectedDb = -1;
         len = 0;
-        multiOpen = false;
         if (rewrite != null) kill();
     }
 
