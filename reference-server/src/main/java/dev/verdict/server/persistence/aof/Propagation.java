@@ -91,9 +91,6 @@ public final class Propagation {
                 for (String m : was) if (!now.contains(m)) srem.add(m.getBytes(StandardCharsets.ISO_8859_1));
                 return List.<byte[][]>of(args(srem.toArray()));
             }
-            case "xadd" -> {
-                return List.<byte[][]>of(dev.verdict.server.type.stream.StreamPropagation.xadd(client, argv));
-            }
             case "restore" -> {
                 boolean absttl = false;
                 for (int i = 4; i < argv.length; i++) if (Args.is(argv[i], "absttl")) absttl = true;
