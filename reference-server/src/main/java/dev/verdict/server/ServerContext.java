@@ -1,5 +1,7 @@
 package dev.verdict.server;
 
+import dev.verdict.server.command.CommandFlag;
+
 import dev.verdict.server.blocking.BlockedClients;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.CommandSpec;
@@ -230,14 +232,14 @@ public final class ServerContext implements KeyspaceListener {
     // ---- after every call: slow log, latency, MONITOR
 
     public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
-        if (!command.hasFlag("skip_slowlog")) {
+        if (!command.hasFlag(CommandFlag.SKIP_SLOWLOG)) {
             slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, client);
         }
         if (latencyThreshold > 0) {
-            latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
+            latency.addSampleIfNeeded(command.hasFlag(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000,
                     latencyThreshold);
         }
-        if (!monitors.isEmpty() && !command.hasFlag("skip_monitor") && !command.hasFlag("admin")) {
+        if (!monitors.isEmpty() && !command.hasFlag(CommandFlag.SKIP_MONITOR) && !command.hasFlag(CommandFlag.ADMIN)) {
             monitors.feed(client, argv);
         }
     }
@@ -275,8 +277,26 @@ public final class ServerContext implements KeyspaceListener {
         pendingWrites.add(client);
     }
 
+    private boolean flushScheduled;
+    private final Runnable scheduledFlush = () -> {
+        flushScheduled = false;
+        flushPendingWrites();
+    };
+
     /**
-     * Writes and flushes every pending client's output, once per read batch (and after timers),
+     * Redis's beforeSleep: after a read batch, the replies wait until every channel the poller
+     * reported ready has been read, and are then written together by one task that the event
+     * loop runs after its I/O. Writing each client's replies as soon as its own read completes
+     * would wake a waiting peer once per connection instead of once per loop iteration.
+     */
+    public void flushAfterReads(java.util.concurrent.Executor loop) {
+        if (flushScheduled) return;
+        flushScheduled = true;
+        loop.execute(scheduledFlush);
+    }
+
+    /**
+     * Writes and flushes every pending client's output, once per loop iteration (and after timers),
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {

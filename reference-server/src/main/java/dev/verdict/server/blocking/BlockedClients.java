@@ -83,6 +83,7 @@ public final class BlockedClients {
 
     /** Marks a key whose value may now serve blocked clients (Redis's signalKeyAsReady). */
     public void signalKeyAsReady(Database db, byte[] key) {
+        if (byKey.isEmpty()) return; // every write signals: nothing to look up while no client waits
         ReadyKey k = new ReadyKey(db, new BytesKey(key));
         if (byKey.containsKey(k)) ready.add(k);
     }

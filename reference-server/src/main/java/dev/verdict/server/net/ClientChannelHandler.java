@@ -11,8 +11,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 
 /**
- * Runs each decoded request on the event-loop thread and flushes replies once per read batch
- * (Netty's channelReadComplete), the way Redis writes after processing a whole query buffer.
+ * Runs each decoded request on the event-loop thread; replies are written once per loop
+ * iteration, after every ready connection has been read, the way Redis writes in beforeSleep.
  */
 final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -44,7 +44,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        server.flushPendingWrites();
+        server.flushAfterReads(ctx.executor());
     }
 
     @Override

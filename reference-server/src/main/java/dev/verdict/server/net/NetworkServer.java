@@ -36,7 +36,9 @@ public final class NetworkServer {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.loop = new MultiThreadIoEventLoopGroup(1, runnable -> {
-            Thread t = new Thread(runnable, "verdict-event-loop");
+            // Netty's thread class: its thread-locals (buffer recyclers, the allocator's magazines)
+            // are fields there, found by a lookup in a shared set on any other thread.
+            Thread t = new io.netty.util.concurrent.FastThreadLocalThread(runnable, "verdict-event-loop");
             t.setDaemon(false);
             return t;
         }, io);
