@@ -428,7 +428,7 @@ public final class ServerContext implements KeyspaceListener {
     @Override
     public void keyEvicted(Database db, byte[] key) {
         // Replicas and the AOF see an eviction as a DEL, as they see an expiry.
-        persistence.keyExpired(db.id(), key);
+        persistence.keyEvicted(db.id(), key);
         events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
         keyModified(db, key);
     }

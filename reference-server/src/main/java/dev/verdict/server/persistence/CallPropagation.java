@@ -25,6 +25,7 @@ final class CallPropagation {
     }
 
     private static final byte[] DEL = {'D', 'E', 'L'};
+    private static final byte[] UNLINK = {'U', 'N', 'L', 'I', 'N', 'K'};
     private static final byte[][] MULTI = {{'M', 'U', 'L', 'T', 'I'}};
     private static final byte[][] EXEC = {{'E', 'X', 'E', 'C'}};
 
@@ -104,9 +105,9 @@ final class CallPropagation {
      * call's commands, so a write that found its key expired goes out as MULTI, DEL, write, EXEC;
      * outside (active expiry, eviction) it goes out alone.
      */
-    void deleted(int db, byte[] key, boolean active) {
+    void deleted(int db, byte[] key, boolean unlink, boolean active) {
         if (!active) return;
-        byte[][] del = {DEL, key};
+        byte[][] del = {unlink ? UNLINK : DEL, key};
         if (depth > 0) pending.add(new Op(db, del));
         else aof.feed(db, del);
     }

@@ -122,9 +122,17 @@ public final class Persistence {
         propagation.flushServed(propagating());
     }
 
-    /** An expired key is propagated as DEL, as deleteExpiredKeyAndPropagate does. */
+    /**
+     * An expired key is propagated as DEL, or UNLINK with {@code lazyfree-lazy-expire}, as
+     * deleteExpiredKeyAndPropagate does.
+     */
     public void keyExpired(int db, byte[] key) {
-        propagation.deleted(db, key, propagating());
+        propagation.deleted(db, key, config().getBool("lazyfree-lazy-expire"), propagating());
+    }
+
+    /** An evicted key: DEL, or UNLINK with {@code lazyfree-lazy-eviction} (performEvictions). */
+    public void keyEvicted(int db, byte[] key) {
+        propagation.deleted(db, key, config().getBool("lazyfree-lazy-eviction"), propagating());
     }
 
     /** Before replies leave (beforeSleep): the AOF buffer is written, and fsynced per appendfsync. */

@@ -224,13 +224,51 @@ class AofPropagationTest {
             s.call("XTRIM", "s", "MAXLEN", "=", "10");
             s.call("XTRIM", "s", "MINID", "0");
             s.call("XADD", "s", "MINID", "~", "0", "253-1", "f", "v");
-            s.call("XADD", "s", "NOMKSTREAM", "MINID", "~", "252", "*", "f", "v");
+            s.call("XADD", "s", "NOMKSTREAM", "MINID", "~", "252", "300-*", "f", "v");
             for (int i = 1; i <= 5; i++) s.call("XADD", "t", i + "-1", "f", "v");
             s.call("CONFIG", "SET", "stream-node-max-entries", "2");
             for (int i = 6; i <= 9; i++) s.call("XADD", "u", i + "-1", "f", "v");
             s.call("XTRIM", "u", "MINID", "~", "999999-0");
             s.call("XTRIM", "t", "MAXLEN", "~", "0");
             s.call("CONFIG", "SET", "stream-node-max-entries", "100");
+        });
+    }
+
+    @Test
+    void writesRedisRewritesGoOutInTheirReplayableForm(@TempDir Path redisDir, @TempDir Path ourDir) throws Exception {
+        sameAofInBoth(redisDir, ourDir, s -> {
+            s.call("SET", "a", "1");
+            s.call("GETDEL", "a");
+            s.call("SET", "b", "1");
+            s.call("GETEX", "b", "PX", "100000");
+            s.call("GETEX", "b", "EXAT", "1");
+            s.call("SET", "c", "1", "KEEPTTL", "GET");
+            s.call("SET", "c", "2", "get", "GET");
+            s.call("SET", "c", "3", "PXAT", "9999999999000", "GET");
+            s.call("SET", "c", "4", "EX", "100", "GET");
+            s.call("SET", "f", "1");
+            s.call("EXPIRE", "f", "100", "NX");
+            s.call("EXPIRE", "f", "200", "GT");
+            s.call("EXPIRE", "f", "50", "GT");
+            s.call("PEXPIRE", "f", "50000", "XX");
+            s.call("EXPIREAT", "f", "1", "NX");
+            s.call("EXPIREAT", "f", "1");
+            s.call("SADD", "s", "1", "2");
+            s.call("SPOP", "s", "5");
+            s.call("BITFIELD", "bf", "SET", "u8", "0", "255");
+            s.call("BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "u8", "0", "300");
+            s.call("BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "u8", "0", "300", "SET", "u8", "8", "1");
+            s.call("BITFIELD", "nk", "OVERFLOW", "FAIL", "SET", "i4", "0", "100");
+            s.call("CONFIG", "SET", "lazyfree-lazy-user-del", "yes");
+            s.call("CONFIG", "SET", "lazyfree-lazy-expire", "yes");
+            s.call("SET", "a", "1");
+            s.call("GETDEL", "a");
+            s.call("SET", "g", "1");
+            s.call("EXPIRE", "g", "-5");
+            s.call("SET", "h", "1");
+            s.call("GETEX", "h", "PXAT", "1");
+            s.call("CONFIG", "SET", "lazyfree-lazy-user-del", "no");
+            s.call("CONFIG", "SET", "lazyfree-lazy-expire", "no");
         });
     }
 
@@ -292,7 +330,13 @@ class AofPropagationTest {
         }
     }
 
-    /** Runs {@code script} on both servers and compares incr files and reloads. */
+    /**
+     * Runs {@code script} on both servers: the same dataset (DEBUG DIGEST), the same incr file,
+     * and each AOF directory loads in both servers to one dataset. The loaded dataset is not
+     * compared with the live one: where Redis itself propagates something that does not replay
+     * to the same state (BITFIELD OVERFLOW FAIL creating its key, XADD ~ LIMIT), ours must do the
+     * same.
+     */
     private static void sameAofInBoth(Path redisDir, Path ourDir, Script script) throws Exception {
         Assumptions.assumeTrue(RealRedis.available(), "needs the oracle at " + RealRedis.BINARY);
         String redisDigest;
@@ -304,19 +348,24 @@ class AofPropagationTest {
                 "--appendfsync", "always", "--enable-debug-command", "yes")) {
             ourDigest = runAndDigest(ours.port(), script);
         }
+        assertThat(ourDigest).isEqualTo(redisDigest);
         assertThat(incrCommands(ourDir)).isEqualTo(incrCommands(redisDir));
 
-        // ours restarts from its own AOF; each server loads the other's to the other's digest
-        assertThat(oursLoading(ourDir)).isEqualTo(ourDigest);
+        String redisReloaded = redisLoading(redisDir.resolve("appendonlydir"), redisDir.resolve("again"));
+        assertThat(oursLoading(ourDir)).as("ours restarted from its own AOF").isEqualTo(redisReloaded);
         Path theirs = Files.createDirectories(ourDir.resolve("theirs"));
         AofTest.copyDir(redisDir.resolve("appendonlydir"), theirs.resolve("appendonlydir"));
-        assertThat(oursLoading(theirs)).isEqualTo(redisDigest);
-        Path copy = Files.createDirectories(redisDir.resolve("ours"));
-        AofTest.copyDir(ourDir.resolve("appendonlydir"), copy.resolve("appendonlydir"));
-        try (RealRedis real = new RealRedis(copy, "--appendonly", "yes")) {
-            Session s = new Session(real.port());
-            assertThat(s.digest()).isEqualTo(ourDigest);
-            s.close();
+        assertThat(oursLoading(theirs)).as("ours loading Redis's AOF").isEqualTo(redisReloaded);
+        assertThat(redisLoading(ourDir.resolve("appendonlydir"), redisDir.resolve("ours")))
+                .as("Redis loading our AOF").isEqualTo(redisReloaded);
+    }
+
+    /** DEBUG DIGEST of a real redis-server started on a copy of {@code appendonlydir} in {@code dir}. */
+    private static String redisLoading(Path appendonlydir, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        AofTest.copyDir(appendonlydir, dir.resolve("appendonlydir"));
+        try (RealRedis real = new RealRedis(dir, "--appendonly", "yes")) {
+            return runAndDigest(real.port(), s -> { });
         }
     }
 
