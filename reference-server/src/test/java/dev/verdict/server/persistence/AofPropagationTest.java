@@ -255,6 +255,9 @@ class AofPropagationTest {
             s.call("EXPIREAT", "f", "1");
             s.call("SADD", "s", "1", "2");
             s.call("SPOP", "s", "5");
+            s.call("GETSET", "c", "5");
+            s.call("GEOADD", "g", "NX", "CH", "13.361389", "38.115556", "Palermo", "15.087269", "37.502669", "Catania");
+            s.call("GEOADD", "g", "XX", "13.361389", "38.115556", "Palermo");
             s.call("BITFIELD", "bf", "SET", "u8", "0", "255");
             s.call("BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "u8", "0", "300");
             s.call("BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "u8", "0", "300", "SET", "u8", "8", "1");

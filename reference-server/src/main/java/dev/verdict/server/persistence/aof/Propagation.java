@@ -23,7 +23,7 @@ import java.util.Set;
  * relative expiries become absolute (EXPIRE.. → PEXPIREAT keeping NX/XX/GT/LT, SETEX/SET EX →
  * SET .. PXAT, GETEX → PEXPIREAT or PERSIST; a time already past → DEL or UNLINK), results of
  * randomness or float arithmetic become plain writes (SPOP → SREM, INCRBYFLOAT → SET KEEPTTL,
- * HINCRBYFLOAT → HSET), GETDEL → DEL (UNLINK), SET loses its GET, RESTORE gets an absolute TTL.
+ * HINCRBYFLOAT → HSET), GETDEL → DEL (UNLINK), GETSET → SET, SET loses its GET, RESTORE gets an absolute TTL.
  */
 public final class Propagation {
 
@@ -55,6 +55,9 @@ public final class Propagation {
                 byte[][] withFlags = java.util.Arrays.copyOf(form, argv.length);
                 System.arraycopy(argv, 3, withFlags, 3, argv.length - 3);
                 return List.<byte[][]>of(withFlags);
+            }
+            case "getset" -> {
+                return List.<byte[][]>of(args("SET", argv[1], argv[2]));
             }
             case "getdel" -> {
                 return List.<byte[][]>of(args(lazy(client, "lazyfree-lazy-user-del"), argv[1]));
