@@ -47,8 +47,14 @@ class AofPropagationTest {
 
         /** Sends {@code blocking} on its own connection and waits until it blocks; returns the connection. */
         RespConnection block(String... blocking) {
+            return blockIn(0, blocking);
+        }
+
+        /** As {@link #block}, from a connection that selected database {@code db} first. */
+        RespConnection blockIn(int db, String... blocking) {
             RespConnection c = new RespConnection(port);
             blocked.add(c);
+            if (db != 0) c.call("SELECT", Integer.toString(db));
             int before = blockedClients();
             c.send(blocking);
             awaitBlocked(before + 1);
@@ -130,6 +136,14 @@ class AofPropagationTest {
             s.call("BRPOP", "w10", "0");
             s.call("SELECT", "0");
             s.blockThenWake(cmd("BRPOP", "w11", "0"), cmd("RPUSH", "w11", "x", "y"));
+            // served in another database than the last one written: SELECT comes first
+            RespConnection inFour = s.blockIn(4, "BLPOP", "w12", "0");
+            s.call("SELECT", "4");
+            s.call("RPUSH", "w12", "x");
+            s.call("SELECT", "0");
+            inFour.read();
+            // timed out: nothing
+            s.call("BLPOP", "w13", "0.05");
         });
     }
 
@@ -205,6 +219,8 @@ class AofPropagationTest {
                     cmd("MULTI"), cmd("XADD", "s2", "3-1", "a", "b"), cmd("XADD", "s2", "4-1", "a", "b"), cmd("EXEC"));
             s.blockThenWake(cmd("XREADGROUP", "GROUP", "g", "cb", "BLOCK", "0", "STREAMS", "s2", ">"),
                     cmd("XGROUP", "DESTROY", "s2", "g"));
+            s.call("XGROUP", "CREATE", "s3", "g", "$", "MKSTREAM");
+            s.blockThenWake(cmd("XREADGROUP", "GROUP", "g", "cd", "BLOCK", "0", "STREAMS", "s3", ">"), cmd("DEL", "s3"));
             s.call("MULTI");
             s.call("XREADGROUP", "GROUP", "g", "c1", "STREAMS", "t", ">");
             s.call("XGROUP", "DESTROY", "s", "g3");
