@@ -171,7 +171,8 @@ class AofPropagationTest {
     @Test
     void consumerGroupReadsAndClaimsPropagateAsXclaimAndXgroupSetid(@TempDir Path redisDir, @TempDir Path ourDir)
             throws Exception {
-        sameAofInBoth(redisDir, ourDir, s -> {
+        sameAofInBoth(redisDir, ourDir, List.of(cmd("XPENDING", "s", "g"), cmd("XPENDING", "t", "g"),
+                cmd("XINFO", "GROUPS", "s"), cmd("XINFO", "GROUPS", "t")), s -> {
             for (int i = 1; i <= 6; i++) {
                 s.call("XADD", "s", i + "-1", "f", "v" + i);
                 s.call("XADD", "t", i + "-2", "f", "v" + i);
@@ -357,51 +358,63 @@ class AofPropagationTest {
      * same.
      */
     private static void sameAofInBoth(Path redisDir, Path ourDir, Script script) throws Exception {
+        sameAofInBoth(redisDir, ourDir, List.of(), script);
+    }
+
+    /**
+     * As above; the replies to {@code probes} join DEBUG DIGEST as the state compared (the
+     * digest leaves out consumer groups and their pending entries).
+     */
+    private static void sameAofInBoth(Path redisDir, Path ourDir, List<String[]> probes, Script script)
+            throws Exception {
         Assumptions.assumeTrue(RealRedis.available(), "needs the oracle at " + RealRedis.BINARY);
-        String redisDigest;
+        String redisState;
         try (RealRedis real = new RealRedis(redisDir, "--appendonly", "yes", "--appendfsync", "always")) {
-            redisDigest = runAndDigest(real.port(), script);
+            redisState = runAndDescribe(real.port(), script, probes);
         }
-        String ourDigest;
+        String ourState;
         try (ServerFixture ours = new ServerFixture("--dir", ourDir.toString(), "--save", "", "--appendonly", "yes",
                 "--appendfsync", "always", "--enable-debug-command", "yes")) {
-            ourDigest = runAndDigest(ours.port(), script);
+            ourState = runAndDescribe(ours.port(), script, probes);
         }
-        assertThat(ourDigest).isEqualTo(redisDigest);
+        assertThat(ourState).isEqualTo(redisState);
         assertThat(incrCommands(ourDir)).isEqualTo(incrCommands(redisDir));
 
-        String redisReloaded = redisLoading(redisDir.resolve("appendonlydir"), redisDir.resolve("again"));
-        assertThat(oursLoading(ourDir)).as("ours restarted from its own AOF").isEqualTo(redisReloaded);
+        String redisReloaded = redisLoading(redisDir.resolve("appendonlydir"), redisDir.resolve("again"), probes);
+        assertThat(oursLoading(ourDir, probes)).as("ours restarted from its own AOF").isEqualTo(redisReloaded);
         Path theirs = Files.createDirectories(ourDir.resolve("theirs"));
         AofTest.copyDir(redisDir.resolve("appendonlydir"), theirs.resolve("appendonlydir"));
-        assertThat(oursLoading(theirs)).as("ours loading Redis's AOF").isEqualTo(redisReloaded);
-        assertThat(redisLoading(ourDir.resolve("appendonlydir"), redisDir.resolve("ours")))
+        assertThat(oursLoading(theirs, probes)).as("ours loading Redis's AOF").isEqualTo(redisReloaded);
+        assertThat(redisLoading(ourDir.resolve("appendonlydir"), redisDir.resolve("ours"), probes))
                 .as("Redis loading our AOF").isEqualTo(redisReloaded);
     }
 
-    /** DEBUG DIGEST of a real redis-server started on a copy of {@code appendonlydir} in {@code dir}. */
-    private static String redisLoading(Path appendonlydir, Path dir) throws Exception {
+    /** The state of a real redis-server started on a copy of {@code appendonlydir} in {@code dir}. */
+    private static String redisLoading(Path appendonlydir, Path dir, List<String[]> probes) throws Exception {
         Files.createDirectories(dir);
         AofTest.copyDir(appendonlydir, dir.resolve("appendonlydir"));
         try (RealRedis real = new RealRedis(dir, "--appendonly", "yes")) {
-            return runAndDigest(real.port(), s -> { });
+            return runAndDescribe(real.port(), s -> { }, probes);
         }
     }
 
-    private static String runAndDigest(int port, Script script) {
+    /** Runs the script, then returns DEBUG DIGEST and the probes' replies. */
+    private static String runAndDescribe(int port, Script script, List<String[]> probes) {
         Session s = new Session(port);
         try {
             script.run(s);
-            return s.digest();
+            StringBuilder state = new StringBuilder(s.digest());
+            for (String[] probe : probes) state.append(String.join(" ", probe)).append(" -> ").append(s.call(probe));
+            return state.toString();
         } finally {
             s.close();
         }
     }
 
-    private static String oursLoading(Path dir) {
+    private static String oursLoading(Path dir, List<String[]> probes) {
         try (ServerFixture ours = new ServerFixture("--dir", dir.toString(), "--save", "", "--appendonly", "yes",
                 "--enable-debug-command", "yes")) {
-            return runAndDigest(ours.port(), s -> { });
+            return runAndDescribe(ours.port(), s -> { }, probes);
         }
     }
 
