@@ -61,12 +61,16 @@ final class CallPropagation {
 
     void afterCall(Client client, String name, byte[][] argv, long dirty, boolean active) {
         depth--;
-        List<Op> ops = take(pendingStart[depth]);
         byte[][] replaced = replacement[depth];
         replacement[depth] = null;
         Object before = preState[depth];
         preState[depth] = null;
-        if (!active) return;
+        if (!active) {
+            // every command passes here: without an AOF nothing is collected, so nothing is allocated
+            if (pending.size() > pendingStart[depth]) pending.subList(pendingStart[depth], pending.size()).clear();
+            return;
+        }
+        List<Op> ops = take(pendingStart[depth]);
         int db = client.db().id();
         boolean changed = dirty != dirtyAtCall[depth]
                 || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
