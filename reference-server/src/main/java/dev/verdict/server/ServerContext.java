@@ -212,6 +212,13 @@ public final class ServerContext implements KeyspaceListener {
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
             case "latency-tracking" -> latencyTracking = config.getBool(name);
+            case "appendonly" -> {
+                if (!config.getBool(name)) {
+                    persistence.aof().stopAppendOnly();
+                    return true;
+                }
+                return persistence.aof().startAppendOnly(persistence, persistence.insideExec());
+            }
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());
@@ -421,7 +428,7 @@ public final class ServerContext implements KeyspaceListener {
     @Override
     public void keyEvicted(Database db, byte[] key) {
         // Replicas and the AOF see an eviction as a DEL, as they see an expiry.
-        persistence.keyExpired(db.id(), key);
+        persistence.keyEvicted(db.id(), key);
         events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
         keyModified(db, key);
     }

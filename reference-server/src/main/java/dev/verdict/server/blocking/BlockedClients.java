@@ -99,7 +99,10 @@ public final class BlockedClients {
                 for (Client client : new ArrayList<>(waiting)) {
                     Waiting w = byClient.get(client);
                     if (w == null) continue;
-                    if (w.request().tryServe(client, k.key().bytes())) {
+                    boolean served = w.request().tryServe(client, k.key().bytes());
+                    // what serving it propagated (LPOP for a BLPOP...) goes out per client, as in Redis
+                    if (server != null) server.persistence().blockedClientServed();
+                    if (served) {
                         unblock(client);
                         markWritten(client);
                     }
