@@ -1,5 +1,7 @@
 package dev.verdict.server;
 
+import dev.verdict.server.command.CommandFlag;
+
 import dev.verdict.server.blocking.BlockedClients;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.CommandSpec;
@@ -212,6 +214,13 @@ public final class ServerContext implements KeyspaceListener {
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
             case "latency-tracking" -> latencyTracking = config.getBool(name);
+            case "appendonly" -> {
+                if (!config.getBool(name)) {
+                    persistence.aof().stopAppendOnly();
+                    return true;
+                }
+                return persistence.aof().startAppendOnly(persistence, persistence.insideExec());
+            }
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());
@@ -225,14 +234,14 @@ public final class ServerContext implements KeyspaceListener {
     // ---- after every call: slow log, latency, MONITOR
 
     public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
-        if (!command.hasFlag("skip_slowlog")) {
+        if (!command.hasFlag(CommandFlag.SKIP_SLOWLOG)) {
             slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, client);
         }
         if (latencyThreshold > 0) {
-            latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
+            latency.addSampleIfNeeded(command.hasFlag(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000,
                     latencyThreshold);
         }
-        if (!monitors.isEmpty() && !command.hasFlag("skip_monitor") && !command.hasFlag("admin")) {
+        if (!monitors.isEmpty() && !command.hasFlag(CommandFlag.SKIP_MONITOR) && !command.hasFlag(CommandFlag.ADMIN)) {
             monitors.feed(client, argv);
         }
     }
@@ -270,8 +279,26 @@ public final class ServerContext implements KeyspaceListener {
         pendingWrites.add(client);
     }
 
+    private boolean flushScheduled;
+    private final Runnable scheduledFlush = () -> {
+        flushScheduled = false;
+        flushPendingWrites();
+    };
+
     /**
-     * Writes and flushes every pending client's output, once per read batch (and after timers),
+     * Redis's beforeSleep: after a read batch, the replies wait until every channel the poller
+     * reported ready has been read, and are then written together by one task that the event
+     * loop runs after its I/O. Writing each client's replies as soon as its own read completes
+     * would wake a waiting peer once per connection instead of once per loop iteration.
+     */
+    public void flushAfterReads(java.util.concurrent.Executor loop) {
+        if (flushScheduled) return;
+        flushScheduled = true;
+        loop.execute(scheduledFlush);
+    }
+
+    /**
+     * Writes and flushes every pending client's output, once per loop iteration (and after timers),
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
@@ -420,7 +447,7 @@ public final class ServerContext implements KeyspaceListener {
     @Override
     public void keyEvicted(Database db, byte[] key) {
         // Replicas and the AOF see an eviction as a DEL, as they see an expiry.
-        persistence.keyExpired(db.id(), key);
+        persistence.keyEvicted(db.id(), key);
         events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
         keyModified(db, key);
     }

@@ -45,10 +45,7 @@ public final class Persistence {
     private final dev.verdict.server.persistence.aof.Aof aof;
     /** True while loading: nothing loaded is propagated again. */
     private boolean loading;
-    /** Nesting of {@link #beforeCall} (EXEC calls its queued commands inside its own call). */
-    private int callDepth;
-    private long[] dirtyAtCall = new long[8];
-    private Object[] preState = new Object[8];
+    private final CallPropagation propagation;
     /** Test hook: runs on the saver thread before it serializes (to hold a BGSAVE open). */
     private volatile Runnable beforeBackgroundWrite = () -> { };
     private long lastCaptureMicros;
@@ -60,6 +57,7 @@ public final class Persistence {
     public Persistence(ServerContext server) {
         this.server = server;
         this.aof = new dev.verdict.server.persistence.aof.Aof(server);
+        this.propagation = new CallPropagation(aof);
     }
 
     public dev.verdict.server.persistence.aof.Aof aof() {
@@ -68,43 +66,63 @@ public final class Persistence {
 
     // ---- propagation (the AOF now; replication later)
 
+    private boolean propagating() {
+        return aof.on() && !loading;
+    }
+
     /** Before a command runs (Redis's call): remembers the dirty counter, and what a rewrite needs. */
     public void beforeCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
-        if (callDepth == dirtyAtCall.length) {
-            dirtyAtCall = java.util.Arrays.copyOf(dirtyAtCall, callDepth * 2);
-            preState = java.util.Arrays.copyOf(preState, callDepth * 2);
-        }
-        dirtyAtCall[callDepth] = dirty;
-        preState[callDepth] = aof.on() && !loading ? dev.verdict.server.persistence.aof.Propagation.before(client, name, argv) : null;
-        callDepth++;
+        propagation.beforeCall(client, name, argv, dirty, propagating());
     }
 
     /**
-     * After a command ran: when it changed the dataset (or is one of the commands Redis always
-     * propagates), its replayable form goes to the AOF; commands inside EXEC are wrapped in
-     * MULTI ... EXEC.
+     * After a command ran: what it propagated on its own, then, when it changed the dataset (or
+     * is one of the commands Redis always propagates), its replayable form go to the AOF;
+     * commands inside EXEC are wrapped in MULTI ... EXEC.
      */
     public void afterCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
-        callDepth--;
-        if (!aof.on() || loading) return;
-        int db = client.db().id();
-        if (callDepth == 0 && name.equals("exec")) {
-            aof.feedExecIfOpen(db);
-            return;
-        }
-        boolean changed = dirty != dirtyAtCall[callDepth]
-                || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
-        if (!changed) return;
-        if (callDepth > 0) aof.feedMultiIfNeeded(db);
-        for (byte[][] out : dev.verdict.server.persistence.aof.Propagation.rewrite(client, name, argv, preState[callDepth])) {
-            aof.feed(db, out);
-        }
+        propagation.afterCall(client, name, argv, dirty, propagating());
     }
 
-    /** An expired key is propagated as DEL, as deleteExpiredKeyAndPropagate does. */
+    /**
+     * The running command propagates {@code argv} instead of its own (BLPOP as LPOP, ZMPOP as
+     * ZPOPMIN ...); for a blocked client being served, {@code argv} is what serving it propagates.
+     */
+    public void propagateAs(dev.verdict.server.client.Client client, byte[][] argv) {
+        propagation.propagateAs(client, argv, propagating());
+    }
+
+    /** Propagates {@code argv} in the client's database besides (before) the command's own form. */
+    public void alsoPropagate(dev.verdict.server.client.Client client, byte[][] argv) {
+        propagation.alsoPropagate(client, argv, propagating());
+    }
+
+    /** The running command is not propagated as itself (XREADGROUP, XCLAIM: they propagate their effects). */
+    public void preventCommandPropagation() {
+        propagation.preventCommandPropagation();
+    }
+
+    /** True while EXEC runs its queued commands (Redis's server.in_exec). */
+    public boolean insideExec() {
+        return propagation.nested();
+    }
+
+    /** After a blocked client was served: what serving it propagated goes out (in MULTI/EXEC when several). */
+    public void blockedClientServed() {
+        propagation.flushServed(propagating());
+    }
+
+    /**
+     * An expired key is propagated as DEL, or UNLINK with {@code lazyfree-lazy-expire}, as
+     * deleteExpiredKeyAndPropagate does.
+     */
     public void keyExpired(int db, byte[] key) {
-        if (!aof.on() || loading) return;
-        aof.feed(db, new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+        propagation.deleted(db, key, config().getBool("lazyfree-lazy-expire"), propagating());
+    }
+
+    /** An evicted key: DEL, or UNLINK with {@code lazyfree-lazy-eviction} (performEvictions). */
+    public void keyEvicted(int db, byte[] key) {
+        propagation.deleted(db, key, config().getBool("lazyfree-lazy-eviction"), propagating());
     }
 
     /** Before replies leave (beforeSleep): the AOF buffer is written, and fsynced per appendfsync. */
@@ -174,7 +192,7 @@ public final class Persistence {
      * event loop and serializes it on another thread.
      */
     public boolean startBackgroundSave() {
-        if (running != null || aof.rewriteInProgress()) return false;
+        if (running != null || aof.snapshotBusy()) return false;
         bgsaveScheduled = false;
         lastBgsaveTrySeconds = System.currentTimeMillis() / 1000;
         long startedMillis = System.currentTimeMillis();
@@ -252,7 +270,7 @@ public final class Persistence {
             if (running.save().done().isDone()) finishBackgroundSave();
             return;
         }
-        if (aof.rewriteInProgress()) return;
+        if (aof.snapshotBusy()) return;
         long now = nowMillis / 1000;
         if (bgsaveScheduled) {
             startBackgroundSave();

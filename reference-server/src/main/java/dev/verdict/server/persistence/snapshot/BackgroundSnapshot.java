@@ -80,6 +80,15 @@ public final class BackgroundSnapshot<T> {
         else sliceScheduled = loop.later(this::slice);
     }
 
+    /**
+     * Gives the work up (a killed child): a capture still gathering stops at once and completes
+     * {@link #done()} with a CancellationException; a serializer already writing finishes on its
+     * own, its result to be thrown away. The caller still {@link Snapshot#release releases}.
+     */
+    public void abandon() {
+        if (!serializing) done.cancel(false);
+    }
+
     /** Gathers the rest at once and waits for the serializer (SHUTDOWN, tests); the result or the failure. */
     public T await() {
         if (!serializing && !done.isDone()) {
