@@ -199,16 +199,15 @@ class PointInTimeSnapshotTest {
                 ServerContext server = server(where, "--appendonly", "yes", "--aof-use-rdb-preamble", preamble);
                 server.persistence().loadAtStartup();
                 Client client = server.connect(new EmbeddedChannel());
-                // streams have no command form in our rewriter yet
-                fill(server, client, r, false);
+                fill(server, client, r, true);
                 server.persistence().beforeReplies();
                 String atStart = DebugCommand.datasetDigest(server).hex();
 
                 assertThat(server.persistence().aof().startRewrite(server.persistence())).isTrue();
-                interleave(server, client, r, server.persistence().runningSnapshot(), false);
-                for (int c = 0; c < 200; c++) change(server, client, r, false);
+                interleave(server, client, r, server.persistence().runningSnapshot(), true);
+                for (int c = 0; c < 200; c++) change(server, client, r, true);
                 server.persistence().aof().awaitRewrite();
-                for (int c = 0; c < 50; c++) change(server, client, r, false);
+                for (int c = 0; c < 50; c++) change(server, client, r, true);
                 server.persistence().beforeReplies();
                 String atEnd = DebugCommand.datasetDigest(server).hex();
                 server.persistence().aof().close();
