@@ -524,6 +524,13 @@ public final class Aof {
 
     /** The AOF share of serverCron: rewrite completion, scheduled and automatic rewrites, everysec fsync. */
     public void cron(Persistence persistence, long nowMillis) {
+        rewriteCron(persistence);
+        // serverCron's flushAppendOnlyFile: once a second even while a rewrite runs, so that the
+        // last writes before a quiet spell reach the disk
+        if (on) fsyncEverySecIfDue(nowMillis);
+    }
+
+    private void rewriteCron(Persistence persistence) {
         if (killed != null) {
             if (!killed.base().done().isDone()) return;
             dropKilled();
@@ -553,7 +560,6 @@ public final class Aof {
             Log.warning("Can't rewrite append only file in background: " + e.getMessage());
             lastRewriteOk = false;
         }
-        if (on) fsyncEverySecIfDue(nowMillis);
     }
 
     // ---- CONFIG SET appendonly
