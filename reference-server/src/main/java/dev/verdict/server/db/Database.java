@@ -154,6 +154,25 @@ public final class Database {
     }
 
     /**
+     * dbAddRDBLoad: adds a key being loaded unless it is already present (a duplicate in the
+     * file), in one lookup; false for a duplicate.
+     */
+    public boolean addIfAbsent(byte[] key, RedisObject value) {
+        KeyEntry e = new KeyEntry(key, value);
+        if (value.lru() == 0) value.lru(access.initial());
+        if (!dict.insertIfAbsent(e)) return false;
+        memory += MemoryFootprint.key(key) + charge(value);
+        listener.keyModified(this, key);
+        return true;
+    }
+
+    /** RDB's RESIZEDB hint: both tables sized for what is about to be loaded. */
+    public void reserve(long keys, long expiring) {
+        dict.reserve(keys);
+        expires.reserve(expiring);
+    }
+
+    /**
      * Redis's setKey: creates or overwrites the key; the old TTL is dropped unless
      * {@code keepTtl}. An overwrite keeps the LFU counter, as dbSetValue does.
      */

@@ -409,15 +409,23 @@ public final class Persistence {
 
     /** Loaded keys go straight into the keyspace, with TTL and access clock (objectSetLRUOrLFU). */
     public static RdbLoader.Sink keyspaceSink(Keyspace keyspace) {
-        return (dbIndex, key, value, expireAt, idle, freq) -> {
-            Database db = keyspace.db(dbIndex);
-            if (db.lookupNoTouch(key) != null) {
-                throw new RdbException("RDB has duplicated key '" + new String(key, StandardCharsets.UTF_8)
-                        + "' in DB " + dbIndex);
+        return new RdbLoader.Sink() {
+            @Override
+            public void key(int dbIndex, byte[] key, RedisObject value, long expireAt, long idle, int freq)
+                    throws RdbException {
+                Database db = keyspace.db(dbIndex);
+                setClock(keyspace, value, idle, freq);
+                if (!db.addIfAbsent(key, value)) {
+                    throw new RdbException("RDB has duplicated key '" + new String(key, StandardCharsets.UTF_8)
+                            + "' in DB " + dbIndex);
+                }
+                if (expireAt != -1) db.setExpire(key, expireAt);
             }
-            setClock(keyspace, value, idle, freq);
-            db.add(key, value);
-            if (expireAt != -1) db.setExpire(key, expireAt);
+
+            @Override
+            public void resize(int dbIndex, long size, long expiresSize) {
+                keyspace.db(dbIndex).reserve(size, expiresSize);
+            }
         };
     }
 
