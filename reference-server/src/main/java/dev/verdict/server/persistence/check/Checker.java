@@ -71,7 +71,7 @@ public final class Checker {
                 out.println("--- RDB ERROR DETECTED ---");
                 out.println("[offset " + in.offset() + "] " + e.getMessage());
                 if (result.lastKey != null) {
-                    out.println("[additional info] Reading key '" + result.lastKey + "'");
+                    out.println("[additional info] Reading key '" + new String(result.lastKey, StandardCharsets.UTF_8) + "'");
                     out.println("[additional info] Reading type " + result.lastType);
                 }
                 out.println("[info] " + keys[0] + " keys read");

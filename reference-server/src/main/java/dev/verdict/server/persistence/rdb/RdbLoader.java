@@ -35,7 +35,8 @@ public final class RdbLoader {
         public final List<byte[]> functions = new ArrayList<>();
         /** The checksum the file carried (0 when saved without rdbchecksum or before version 5). */
         public long storedChecksum;
-        public String lastKey;
+        /** The key being read when loading stopped, for the checker's report (raw bytes: no String per key). */
+        public byte[] lastKey;
         public int lastType = -1;
 
         public String aux(String name) {
@@ -145,7 +146,7 @@ public final class RdbLoader {
             }
             if (!Rdb.isObjectType(type)) throw new RdbException("Unknown RDB encoding type " + type);
             byte[] key = in.readString();
-            result.lastKey = new String(key, StandardCharsets.UTF_8);
+            result.lastKey = key;
             result.lastType = type;
             RedisObject value = config == null ? ValueCodec.read(in, type) : ValueCodec.read(in, type, config);
             if (nowMillis != -1 && expireAt != -1 && expireAt < nowMillis) {

@@ -269,7 +269,7 @@ public final class ValueCodec {
         if (lp.size() % 2 != 0) throw new RdbException("Hash listpack with an odd number of entries");
         boolean fits = lp.size() / 2 <= config.getLong("hash-max-listpack-entries");
         long maxValue = config.getMemory("hash-max-listpack-value");
-        List<byte[]> entries = new ArrayList<>();
+        List<byte[]> entries = new ArrayList<>(lp.size());
         for (int p = lp.first(); p != -1; p = lp.next(p)) {
             byte[] e = lp.get(p);
             if (e.length > maxValue) fits = false;
