@@ -61,9 +61,21 @@ public final class Lockstep implements LiveSides {
     }
 
     public Result run(List<Command> sequence) {
+        return run(List.of(), sequence, null);
+    }
+
+    /**
+     * Runs a sequence with {@code setup} written ahead of its first batch (replies read, not compared: the reset)
+     * and, when {@code keyspace} is given, the final keyspace reads behind its last batch, so that a sequence
+     * usually costs one round trip. The reads are compared only after a sequence that ran to its end without a
+     * mismatch or a divergence; a batch that ends at a rule that asks the targets more gets no reads behind it,
+     * since the rule must see the state right after its command.
+     */
+    public Result run(List<Command> setup, List<Command> sequence, KeyspaceProbe keyspace) {
         List<Step> steps = new ArrayList<>(sequence.size());
+        List<Command> leading = setup;
         int i = 0;
-        while (i < sequence.size() && !broken) {
+        while (!broken) {
             int end = i;
             while (end < sequence.size() && end - i < batchSize) {
                 end++;
@@ -71,29 +83,76 @@ public final class Lockstep implements LiveSides {
                     break;
                 }
             }
-            List<Command> batch = sequence.subList(i, end);
+            boolean last = end == sequence.size();
+            boolean readsBehind = keyspace != null && last
+                    && (end == i || !table.ruleFor(sequence.get(end - 1)).needsLiveSides());
+            List<Command> batch = new ArrayList<>(leading.size() + end - i
+                    + (readsBehind ? keyspace.reads().size() : 0));
+            batch.addAll(leading);
+            batch.addAll(sequence.subList(i, end));
+            if (readsBehind) {
+                batch.addAll(keyspace.reads());
+            }
             List<RespReply>[] replies = both(batch);
             boolean brokenNow = broken;
-            for (int k = 0; k < batch.size(); k++) {
-                Command c = batch.get(k);
-                boolean closedA = replies[0].get(k) == CONNECTION_CLOSED;
-                boolean closedB = replies[1].get(k) == CONNECTION_CLOSED;
-                Outcome o = closedA != closedB ? Outcome.MISMATCH
-                        : comparator.compare(c, replies[0].get(k), replies[1].get(k), this);
-                steps.add(new Step(c, replies[0].get(k), replies[1].get(k), o));
-                if (o == Outcome.MISMATCH) {
+            for (int k = leading.size(); k < leading.size() + end - i; k++) {
+                Step step = step(batch.get(k), replies[0].get(k), replies[1].get(k));
+                steps.add(step);
+                if (step.outcome() == Outcome.MISMATCH) {
                     return new Result(steps, false);
                 }
-                if (brokenNow && replies[0].get(k) == CONNECTION_CLOSED) {
+                if (brokenNow && step.a() == CONNECTION_CLOSED) {
                     return new Result(steps, false); // both closed: nothing more to compare
                 }
-                if (o == Outcome.MATCH && table.ruleFor(c).divergesState()) {
+                if (step.outcome() == Outcome.MATCH && table.ruleFor(step.command()).divergesState()) {
                     return new Result(steps, true);
                 }
             }
+            if (last) {
+                if (readsBehind) {
+                    int from = leading.size() + end - i;
+                    compareReads(keyspace, replies[0].subList(from, batch.size()),
+                            replies[1].subList(from, batch.size()), steps);
+                } else if (keyspace != null) {
+                    steps.addAll(keyspaceReads(keyspace));
+                }
+                return new Result(steps, false);
+            }
+            leading = List.of();
             i = end;
         }
         return new Result(steps, false);
+    }
+
+    /** Appends the compared keyspace reads to {@code steps}, up to the first mismatch. */
+    private void compareReads(KeyspaceProbe keyspace, List<RespReply> a, List<RespReply> b, List<Step> steps) {
+        for (int k = 0; k < a.size(); k++) {
+            if (!keyspace.compares(k, a)) {
+                continue;
+            }
+            Step step = step(keyspace.reads().get(k), a.get(k), b.get(k));
+            steps.add(step);
+            if (step.outcome() == Outcome.MISMATCH || step.a() == CONNECTION_CLOSED) {
+                return;
+            }
+        }
+    }
+
+    /** The keyspace reads alone (after a sequence run some other way), compared as behind a sequence. */
+    public List<Step> keyspaceReads(KeyspaceProbe keyspace) {
+        List<Step> steps = new ArrayList<>();
+        if (!broken) {
+            List<RespReply>[] reads = both(keyspace.reads());
+            compareReads(keyspace, reads[0], reads[1], steps);
+        }
+        return steps;
+    }
+
+    private Step step(Command c, RespReply a, RespReply b) {
+        boolean closedA = a == CONNECTION_CLOSED;
+        boolean closedB = b == CONNECTION_CLOSED;
+        Outcome o = closedA != closedB ? Outcome.MISMATCH : comparator.compare(c, a, b, this);
+        return new Step(c, a, b, o);
     }
 
     /**

@@ -66,10 +66,19 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
         throw new IllegalStateException("a target keeps closing the connection on the reset commands " + reset);
     }
 
+    /**
+     * The reset goes out in the same write as the sequence's first batch and the keyspace reads in the same write
+     * as its last, so a sequence of up to a batch costs one round trip.
+     */
     @Override
     public Lockstep.Result run(List<Command> sequence, boolean compareKeyspace) {
-        reset();
-        Lockstep.Result result = lockstep.run(sequence);
+        List<Command> setup = reset;
+        if (lockstep.broken()) {
+            reset(); // on new connections, retried if a target keeps closing them
+            setup = List.of();
+        }
+        Lockstep.Result result = lockstep.run(setup, sequence,
+                compareKeyspace && keyspace.usable() ? keyspace : null);
         if (lockstep.broken()) {
             // A target closed the connection somewhere in a pipelined batch, before answering any of it: run the
             // sequence again one command at a time, so that the mismatch lands on the command it refused.
@@ -79,9 +88,8 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
             if (single.broken()) {
                 lockstep = single;
             }
-            return result;
         }
-        return compareKeyspace && !result.mismatched() && !result.diverged() ? withKeyspace(result) : result;
+        return result;
     }
 
     /** Appends the comparison of the final keyspace to a sequence's result. */
@@ -90,12 +98,7 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
             return sequence;
         }
         List<Lockstep.Step> steps = new ArrayList<>(sequence.steps());
-        Lockstep.Result types = lockstep.run(keyspace.typeReads());
-        steps.addAll(types.steps());
-        if (!types.mismatched()) {
-            List<RespReply> typeReplies = types.steps().stream().map(Lockstep.Step::a).toList();
-            steps.addAll(lockstep.run(keyspace.valueReads(typeReplies)).steps());
-        }
+        steps.addAll(lockstep.keyspaceReads(keyspace));
         return new Lockstep.Result(steps, false);
     }
 
