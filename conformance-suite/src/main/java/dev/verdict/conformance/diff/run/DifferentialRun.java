@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * One differential run: sequences generated from a seed run on two targets, each from an empty keyspace; a
  * sequence ends at its first mismatch, which is shrunk into a finding (once per command, which is then no longer
  * drawn, so that the rest of the run explores other commands); a sequence without one
- * ends with a comparison of the final keyspace. A mismatch where one side answers unknown-command counts as
+ * ends with a comparison of the final keyspace. Sequences are generated and run in rounds that share pipelined
+ * writes (see {@link #roundSize}). A mismatch where one side answers unknown-command counts as
  * not implemented for that command and is neither shrunk nor a finding.
  */
 public final class DifferentialRun {
@@ -65,17 +66,21 @@ public final class DifferentialRun {
             if (!selection.allowed().isEmpty()) {
                 SequenceGenerator generator = new SequenceGenerator(selection.allowed(), new SeededEntropy(config.seed()));
                 while (!config.budget().exhausted(commandsRun, started)) {
-                    List<Command> sequence = generator.sequence(config.sequenceLength(), config.clients());
-                    Lockstep.Result result = executor.run(sequence, true);
-                    sequences++;
-                    commandsRun += result.steps().size();
-                    record(result, stats);
-                    if (result.mismatched()) {
-                        String command = result.last().command().specName();
-                        Finding known = findings.get(command);
-                        findings.put(command, known != null ? known.withOccurrences(known.occurrences() + 1)
-                                : finding(executor, result));
-                        generator.retire(command);
+                    List<List<Command>> round = new ArrayList<>();
+                    for (int i = roundSize(commandsRun); i > 0; i--) {
+                        round.add(generator.sequence(config.sequenceLength(), config.clients()));
+                    }
+                    for (Lockstep.Result result : executor.runAll(round, true)) {
+                        sequences++;
+                        commandsRun += result.steps().size();
+                        record(result, stats);
+                        if (result.mismatched()) {
+                            String command = result.last().command().specName();
+                            Finding known = findings.get(command);
+                            findings.put(command, known != null ? known.withOccurrences(known.occurrences() + 1)
+                                    : finding(executor, result));
+                            generator.retire(command);
+                        }
                     }
                 }
             }
@@ -86,6 +91,23 @@ public final class DifferentialRun {
                     (System.nanoTime() - started) / 1_000_000, commandsRun, sequences, covered, stats,
                     new ArrayList<>(findings.values()), selection.skipped());
         }
+    }
+
+    /**
+     * How many sequences to generate and run together: as many as fill a pipelined write (the targets then answer
+     * several sequences per round trip), no more than a command budget has left, and one at a time with several
+     * clients, whose executor runs command by command anyway. A command drawn after a finding is retired only
+     * from the next round on.
+     */
+    private int roundSize(long commandsRun) {
+        if (config.clients() > 1) {
+            return 1;
+        }
+        int length = Math.max(1, config.sequenceLength());
+        long perWrite = Math.max(1, config.batchSize() / length);
+        long left = config.budget().commands() - commandsRun;
+        long sequencesLeft = left / length + (left % length == 0 ? 0 : 1);
+        return (int) Math.max(1, Math.min(perWrite, sequencesLeft));
     }
 
     private static void record(Lockstep.Result result, Map<String, CommandStats> stats) {

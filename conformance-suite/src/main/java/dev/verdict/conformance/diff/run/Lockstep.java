@@ -61,67 +61,136 @@ public final class Lockstep implements LiveSides {
     }
 
     public Result run(List<Command> sequence) {
-        return run(List.of(), sequence, null);
+        return run(List.of(), List.of(sequence), null).results().get(0);
     }
 
     /**
-     * Runs a sequence with {@code setup} written ahead of its first batch (replies read, not compared: the reset)
-     * and, when {@code keyspace} is given, the final keyspace reads behind its last batch, so that a sequence
-     * usually costs one round trip. The reads are compared only after a sequence that ran to its end without a
-     * mismatch or a divergence; a batch that ends at a rule that asks the targets more gets no reads behind it,
-     * since the rule must see the state right after its command.
+     * What {@link #run(List, List, KeyspaceProbe)} found.
+     *
+     * @param results   per sequence, its result
+     * @param cutFrom   the first sequence that had a command in a write during which a target closed the
+     *                  connection (the lockstep is then broken): its result and those after it compare what came
+     *                  back up to the closing, and should be run again on new connections; the size of
+     *                  {@code results} when no target closed it
      */
-    public Result run(List<Command> setup, List<Command> sequence, KeyspaceProbe keyspace) {
-        List<Step> steps = new ArrayList<>(sequence.size());
-        List<Command> leading = setup;
-        int i = 0;
-        while (!broken) {
-            int end = i;
-            while (end < sequence.size() && end - i < batchSize) {
-                end++;
-                if (table.ruleFor(sequence.get(end - 1)).needsLiveSides()) {
-                    break;
+    public record Round(List<Result> results, int cutFrom) {
+    }
+
+    /**
+     * Runs sequences one after another, each from {@code setup} (written ahead of it, replies read but not
+     * compared: the reset) and, when {@code keyspace} is given, followed by the final keyspace reads, all in shared
+     * pipelined writes of up to a batch of sequence commands: several sequences usually cost one round trip. A
+     * write ends early at a command whose rule must ask the targets more, so that the rule sees the state right
+     * after it. A sequence's keyspace reads are compared only when it ran to its end without a mismatch or a
+     * divergence; what is left of a sequence after its mismatch is not sent. Since each sequence starts from the
+     * reset, sharing a write changes nothing any of them sees.
+     */
+    public Round run(List<Command> setup, List<List<Command>> sequences, KeyspaceProbe keyspace) {
+        List<Run> runs = new ArrayList<>(sequences.size());
+        sequences.forEach(sq -> runs.add(new Run(sq)));
+        int first = 0;
+        int cutFrom = runs.size();
+        while (first < runs.size() && !broken) {
+            List<Slot> slots = new ArrayList<>();
+            int commands = 0;
+            boolean writeEnds = false;
+            for (int r = first; r < runs.size() && !writeEnds && commands < batchSize; r++) {
+                Run run = runs.get(r);
+                if (run.result != null) {
+                    continue;
+                }
+                if (!run.setupSent) {
+                    setup.forEach(c -> slots.add(new Slot(c, run, Slot.Kind.SETUP)));
+                    run.setupSent = true;
+                }
+                while (run.sent < run.commands.size() && commands < batchSize && !writeEnds) {
+                    Command c = run.commands.get(run.sent++);
+                    slots.add(new Slot(c, run, Slot.Kind.SEQUENCE));
+                    commands++;
+                    writeEnds = table.ruleFor(c).needsLiveSides();
+                }
+                if (run.sent < run.commands.size() || writeEnds) {
+                    break; // the rest of this sequence (and its reads) comes in the next write
+                }
+                if (keyspace != null && !run.readsSent) {
+                    keyspace.reads().forEach(c -> slots.add(new Slot(c, run, Slot.Kind.KEYSPACE_READ)));
+                    run.readsSent = true;
                 }
             }
-            boolean last = end == sequence.size();
-            boolean readsBehind = keyspace != null && last
-                    && (end == i || !table.ruleFor(sequence.get(end - 1)).needsLiveSides());
-            List<Command> batch = new ArrayList<>(leading.size() + end - i
-                    + (readsBehind ? keyspace.reads().size() : 0));
-            batch.addAll(leading);
-            batch.addAll(sequence.subList(i, end));
-            if (readsBehind) {
-                batch.addAll(keyspace.reads());
+            List<RespReply>[] replies = both(slots.stream().map(Slot::command).toList());
+            if (broken) {
+                cutFrom = runs.indexOf(slots.get(0).run());
             }
-            List<RespReply>[] replies = both(batch);
-            boolean brokenNow = broken;
-            for (int k = leading.size(); k < leading.size() + end - i; k++) {
-                Step step = step(batch.get(k), replies[0].get(k), replies[1].get(k));
-                steps.add(step);
-                if (step.outcome() == Outcome.MISMATCH) {
-                    return new Result(steps, false);
-                }
-                if (brokenNow && step.a() == CONNECTION_CLOSED) {
-                    return new Result(steps, false); // both closed: nothing more to compare
-                }
-                if (step.outcome() == Outcome.MATCH && table.ruleFor(step.command()).divergesState()) {
-                    return new Result(steps, true);
+            compare(slots, replies, keyspace);
+            for (Run run : runs) {
+                if (run.result == null && run.setupSent && run.sent == run.commands.size()
+                        && (keyspace == null || run.readsSent)) {
+                    run.finish(false);
                 }
             }
-            if (last) {
-                if (readsBehind) {
-                    int from = leading.size() + end - i;
-                    compareReads(keyspace, replies[0].subList(from, batch.size()),
-                            replies[1].subList(from, batch.size()), steps);
-                } else if (keyspace != null) {
-                    steps.addAll(keyspaceReads(keyspace));
-                }
-                return new Result(steps, false);
+            while (first < runs.size() && runs.get(first).result != null) {
+                first++;
             }
-            leading = List.of();
-            i = end;
         }
-        return new Result(steps, false);
+        List<Result> results = new ArrayList<>(runs.size());
+        for (Run run : runs) {
+            if (run.result == null) {
+                run.finish(false); // cut short by a closed connection
+            }
+            results.add(run.result);
+        }
+        return new Round(results, cutFrom);
+    }
+
+    /** A sequence being run: how much of it went out, and what its comparison found so far. */
+    private static final class Run {
+        final List<Command> commands;
+        final List<Step> steps = new ArrayList<>();
+        boolean setupSent;
+        int sent;
+        boolean readsSent;
+        Result result;
+
+        Run(List<Command> commands) {
+            this.commands = commands;
+        }
+
+        void finish(boolean diverged) {
+            result = new Result(steps, diverged);
+        }
+    }
+
+    /** One command of a write, the sequence it is sent for and what for. */
+    private record Slot(Command command, Run run, Kind kind) {
+        enum Kind { SETUP, SEQUENCE, KEYSPACE_READ }
+    }
+
+    /** Compares a write's replies slot by slot; a sequence whose comparison ended ignores the rest of its slots. */
+    private void compare(List<Slot> slots, List<RespReply>[] replies, KeyspaceProbe keyspace) {
+        int k = 0;
+        while (k < slots.size()) {
+            Slot slot = slots.get(k);
+            Run run = slot.run();
+            if (slot.kind() == Slot.Kind.SETUP || run.result != null) {
+                k++;
+                continue;
+            }
+            if (slot.kind() == Slot.Kind.KEYSPACE_READ) {
+                int to = k + keyspace.reads().size();
+                compareReads(keyspace, replies[0].subList(k, to), replies[1].subList(k, to), run.steps);
+                run.finish(false);
+                k = to;
+                continue;
+            }
+            Step step = step(slot.command(), replies[0].get(k), replies[1].get(k));
+            run.steps.add(step);
+            if (step.outcome() == Outcome.MISMATCH || step.a() == CONNECTION_CLOSED) {
+                run.finish(false); // at a mismatch, or where both closed the connection: nothing more to compare
+            } else if (step.outcome() == Outcome.MATCH && table.ruleFor(step.command()).divergesState()) {
+                run.finish(true);
+            }
+            k++;
+        }
     }
 
     /** Appends the compared keyspace reads to {@code steps}, up to the first mismatch. */

@@ -66,28 +66,44 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
         throw new IllegalStateException("a target keeps closing the connection on the reset commands " + reset);
     }
 
-    /**
-     * The reset goes out in the same write as the sequence's first batch and the keyspace reads in the same write
-     * as its last, so a sequence of up to a batch costs one round trip.
-     */
     @Override
     public Lockstep.Result run(List<Command> sequence, boolean compareKeyspace) {
-        List<Command> setup = reset;
+        return runAll(List.of(sequence), compareKeyspace).get(0);
+    }
+
+    /**
+     * Each sequence's reset goes out in the same write as its first commands and its keyspace reads in the same
+     * write as its last, and sequences share writes, so that a round trip carries several sequences.
+     */
+    @Override
+    public List<Lockstep.Result> runAll(List<List<Command>> sequences, boolean compareKeyspace) {
         if (lockstep.broken()) {
             reset(); // on new connections, retried if a target keeps closing them
-            setup = List.of();
         }
-        Lockstep.Result result = lockstep.run(setup, sequence,
-                compareKeyspace && keyspace.usable() ? keyspace : null);
-        if (lockstep.broken()) {
-            // A target closed the connection somewhere in a pipelined batch, before answering any of it: run the
-            // sequence again one command at a time, so that the mismatch lands on the command it refused.
-            reset();
-            Lockstep single = lockstep.oneAtATime();
-            result = single.run(sequence);
-            if (single.broken()) {
-                lockstep = single;
+        Lockstep.Round round = lockstep.run(reset, sequences, compareKeyspace && keyspace.usable() ? keyspace : null);
+        List<Lockstep.Result> results = new ArrayList<>(round.results());
+        // A target closed the connection during a write: the sequences in it run again on new connections, a lone
+        // one (or one that closes it again) one command at a time, so that the mismatch lands on the command the
+        // target refused.
+        for (int i = round.cutFrom(); i < sequences.size(); i++) {
+            List<Command> sequence = sequences.get(i);
+            Lockstep.Result again = null;
+            if (sequences.size() > 1) {
+                reset();
+                again = lockstep.run(List.of(), List.of(sequence), compareKeyspace && keyspace.usable() ? keyspace : null)
+                        .results().get(0);
             }
+            results.set(i, again == null || lockstep.broken() ? oneAtATime(sequence) : again);
+        }
+        return results;
+    }
+
+    private Lockstep.Result oneAtATime(List<Command> sequence) {
+        reset();
+        Lockstep single = lockstep.oneAtATime();
+        Lockstep.Result result = single.run(sequence);
+        if (single.broken()) {
+            lockstep = single;
         }
         return result;
     }
