@@ -63,6 +63,7 @@ public final class DifferentialRun {
             Map<String, Finding> findings = new LinkedHashMap<>();
             long commandsRun = 0;
             long sequences = 0;
+            long keyspaceReads = 0;
             if (!selection.allowed().isEmpty()) {
                 SequenceGenerator generator = new SequenceGenerator(selection.allowed(), new SeededEntropy(config.seed()));
                 while (!config.budget().exhausted(commandsRun, started)) {
@@ -73,6 +74,7 @@ public final class DifferentialRun {
                     for (Lockstep.Result result : executor.runAll(round, true)) {
                         sequences++;
                         commandsRun += result.steps().size();
+                        keyspaceReads += result.keyspaceReads();
                         record(result, stats);
                         if (result.mismatched()) {
                             String command = result.last().command().specName();
@@ -88,7 +90,7 @@ public final class DifferentialRun {
             return new RunReport(config.name(), config.seed(), config.budget().commandCount(),
                     config.budget().timeText(), targetA.name(),
                     targetB.name(), targetA.kind(), targetB.kind(), "raw", config.protocol().name(), startedAt,
-                    (System.nanoTime() - started) / 1_000_000, commandsRun, sequences, covered, stats,
+                    (System.nanoTime() - started) / 1_000_000, commandsRun, sequences, keyspaceReads, covered, stats,
                     new ArrayList<>(findings.values()), selection.skipped());
         }
     }

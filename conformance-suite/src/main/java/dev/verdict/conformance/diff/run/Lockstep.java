@@ -21,10 +21,15 @@ public final class Lockstep implements LiveSides {
     }
 
     /**
-     * @param steps     the compared commands, up to and including the first mismatch
-     * @param diverged  a command left the targets in states that may legitimately differ; comparing stopped there
+     * @param steps          the compared commands, up to and including the first mismatch
+     * @param diverged       a command left the targets in states that may legitimately differ; comparing stopped there
+     * @param keyspaceReads  how many of the steps, at the end, are reads of the final keyspace
      */
-    public record Result(List<Step> steps, boolean diverged) {
+    public record Result(List<Step> steps, boolean diverged, int keyspaceReads) {
+
+        public Result(List<Step> steps, boolean diverged) {
+            this(steps, diverged, 0);
+        }
 
         public boolean mismatched() {
             return !steps.isEmpty() && steps.get(steps.size() - 1).outcome() == Outcome.MISMATCH;
@@ -149,6 +154,7 @@ public final class Lockstep implements LiveSides {
         boolean setupSent;
         int sent;
         boolean readsSent;
+        int keyspaceReads;
         Result result;
 
         Run(List<Command> commands) {
@@ -156,7 +162,7 @@ public final class Lockstep implements LiveSides {
         }
 
         void finish(boolean diverged) {
-            result = new Result(steps, diverged);
+            result = new Result(steps, diverged, keyspaceReads);
         }
     }
 
@@ -177,7 +183,8 @@ public final class Lockstep implements LiveSides {
             }
             if (slot.kind() == Slot.Kind.KEYSPACE_READ) {
                 int to = k + keyspace.reads().size();
-                compareReads(keyspace, replies[0].subList(k, to), replies[1].subList(k, to), run.steps);
+                run.keyspaceReads = compareReads(keyspace, replies[0].subList(k, to), replies[1].subList(k, to),
+                        run.steps);
                 run.finish(false);
                 k = to;
                 continue;
@@ -193,8 +200,9 @@ public final class Lockstep implements LiveSides {
         }
     }
 
-    /** Appends the compared keyspace reads to {@code steps}, up to the first mismatch. */
-    private void compareReads(KeyspaceProbe keyspace, List<RespReply> a, List<RespReply> b, List<Step> steps) {
+    /** Appends the compared keyspace reads to {@code steps}, up to the first mismatch; returns how many. */
+    private int compareReads(KeyspaceProbe keyspace, List<RespReply> a, List<RespReply> b, List<Step> steps) {
+        int before = steps.size();
         for (int k = 0; k < a.size(); k++) {
             if (!keyspace.compares(k, a)) {
                 continue;
@@ -202,9 +210,10 @@ public final class Lockstep implements LiveSides {
             Step step = step(keyspace.reads().get(k), a.get(k), b.get(k));
             steps.add(step);
             if (step.outcome() == Outcome.MISMATCH || step.a() == CONNECTION_CLOSED) {
-                return;
+                break;
             }
         }
+        return steps.size() - before;
     }
 
     /** The keyspace reads alone (after a sequence run some other way), compared as behind a sequence. */

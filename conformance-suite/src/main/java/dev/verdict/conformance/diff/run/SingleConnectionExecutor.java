@@ -114,8 +114,9 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
             return sequence;
         }
         List<Lockstep.Step> steps = new ArrayList<>(sequence.steps());
-        steps.addAll(lockstep.keyspaceReads(keyspace));
-        return new Lockstep.Result(steps, false);
+        List<Lockstep.Step> reads = lockstep.keyspaceReads(keyspace);
+        steps.addAll(reads);
+        return new Lockstep.Result(steps, false, reads.size());
     }
 
     /**
