@@ -287,4 +287,11 @@ public final class Lockstep implements LiveSides {
     public RespReply callB(Command command) {
         return b.execute(List.of(command)).get(0);
     }
+
+    @Override
+    public RespReply[] callBoth(Command forA, Command forB) {
+        a.send(List.of(forA));
+        b.send(List.of(forB));
+        return new RespReply[] {a.receive(1).get(0), b.receive(1).get(0)};
+    }
 }
