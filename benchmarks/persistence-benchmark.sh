@@ -6,9 +6,12 @@
 # 1. RDB: [keys] keys of mixed types (60% strings, 10% each lists, hashes, sets, sorted sets of 5
 #    elements) loaded through redis-cli --pipe; SAVE's wall time; load time at restart (each
 #    server's own "DB loaded from disk: X seconds" log line).
-# 2. BGSAVE stall: p99 latency of redis-benchmark GET/SET (-c 50) alone and while BGSAVE runs back
-#    to back, plus Redis's fork time against our snapshot capture time (latest_fork_usec on both).
+# 2. BGSAVE stall: p99 and max latency of redis-benchmark GET/SET (-c 50) alone and while BGSAVE
+#    runs back to back, plus Redis's fork time against our snapshot's longest hold of the event loop
+#    (latest_fork_usec on both, read after every BGSAVE: median and max), and our capture's own log
+#    line (start, slices, loop time in all).
 # 3. AOF: SET throughput with appendonly yes, appendfsync everysec.
+# JAVA_OPTS (e.g. -XX:+UseZGC) is passed to our JVM; its GC log gives the JVM's own pauses.
 # Prints every figure and the ratios ours/redis; stops the servers by itself. Needs redis-server,
 # redis-cli, redis-benchmark, java, python3 and the shaded jar
 # (mvn -pl reference-server -am package -DskipTests).
@@ -43,7 +46,7 @@ start() {
   if [ "$kind" = redis ]; then
     redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
   else
-    java -Xmx8g -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
+    java -Xmx8g ${JAVA_OPTS:-} -Xlog:gc,gc+phases:file="$dir/gc-$port.log" -jar "$JAR" --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" "$@" >"$dir/server.log" 2>&1 &
   fi
   echo $!
 }
@@ -68,24 +71,39 @@ for i in range(n):
     else: cmd("ZADD", k, *[x for j in range(5) for x in (j * 1.5, "m%d" % j)])
 PY
 
-declare -A SAVE LOAD P99_BASE P99_BG FORK SETS
+declare -A SAVE LOAD P99_BASE P99_BG MAX_BASE MAX_BG FORK FORK_MAX BGSAVES SETS
+# worst p99 and worst max (ms) over the SET and GET tests of a redis-benchmark --csv run
+latency() {
+  redis-benchmark -p "$1" -t set,get -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
+    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); gsub(/"/,"",$8); if ($7+0>p) p=$7+0; if ($8+0>m) m=$8+0} END {print p, m}'
+}
 for kind in redis ours; do
   dir=$WORK/$kind; mkdir -p "$dir"; port=$(free_port)
   pid=$(start $kind "$dir" "$port"); PIDS+=("$pid"); wait_ready "$port"
   redis-cli -p "$port" --pipe <"$WORK/data.resp" >/dev/null
   [ $kind = ours ] && redis-benchmark -p "$port" -t get,set -n 50000 -c 50 -q >/dev/null 2>&1   # JIT warm-up
   t0=$(ms); redis-cli -p "$port" save >/dev/null; t1=$(ms); SAVE[$kind]=$((t1 - t0))
-  # latency alone, then with BGSAVE back to back
-  P99_BASE[$kind]=$(redis-benchmark -p "$port" -t set,get -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
-    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); if ($7>m) m=$7} END {print m}')
+  # latency alone, then with BGSAVE back to back (each fork time recorded)
+  read -r P99_BASE[$kind] MAX_BASE[$kind] < <(latency "$port")
+  forks=$WORK/$kind-forks; : >"$forks"
   ( for _ in $(seq 1 30); do redis-cli -p "$port" bgsave >/dev/null 2>&1 || true; \
-      while redis-cli -p "$port" info persistence | grep -q 'rdb_bgsave_in_progress:1'; do sleep 0.05; done; done ) &
+      while redis-cli -p "$port" info persistence | grep -q 'rdb_bgsave_in_progress:1'; do sleep 0.02; done; \
+      redis-cli -p "$port" info stats | awk -F: '/latest_fork_usec/ {print $2}' | tr -d '\r' >>"$forks"; done ) &
   bg=$!
-  P99_BG[$kind]=$(redis-benchmark -p "$port" -t set,get -n "$REQUESTS" -c 50 -r 100000 --csv 2>/dev/null \
-    | awk -F'","' 'NR>1 {gsub(/"/,"",$7); if ($7>m) m=$7} END {print m}')
+  read -r P99_BG[$kind] MAX_BG[$kind] < <(latency "$port")
   kill $bg 2>/dev/null || true; wait $bg 2>/dev/null || true
   while redis-cli -p "$port" info persistence | grep -q 'rdb_bgsave_in_progress:1'; do sleep 0.1; done
-  FORK[$kind]=$(redis-cli -p "$port" info stats | awk -F: '/latest_fork_usec/ {print $2}' | tr -d '\r')
+  redis-cli -p "$port" info stats | awk -F: '/latest_fork_usec/ {print $2}' | tr -d '\r' >>"$forks"
+  BGSAVES[$kind]=$(wc -l <"$forks")
+  FORK[$kind]=$(sort -n "$forks" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FORK_MAX[$kind]=$(sort -n "$forks" | tail -1)
+  if [ $kind = ours ]; then
+    CAPTURE_LOG=$( (grep 'Snapshot of' "$dir/server.log" || true) | tail -1 | sed 's/.*\* //')
+    CPU=$( (grep -o 'at most [0-9]* us of CPU' "$dir/server.log" || true) | awk '{print $3}' | sort -n \
+      | awk '{a[NR]=$1} END {if (NR) printf "median %d us, max %d us over %d BGSAVEs", a[int((NR+1)/2)], a[NR], NR}')
+    # the JVM's own stalls over the same run: young GC pauses stop the loop too, BGSAVE or not
+    GC_PAUSES=$( (grep -h 'Pause.* [0-9.]*ms$' "$dir"/gc-"$port".log || true) | awk '{v=$NF; sub(/ms/,"",v); v+=0; n++; if (v>m) m=v; s+=v} END {printf "%d pauses, max %.1f ms, %.0f ms in all", n, m, s}')
+  fi
   redis-cli -p "$port" save >/dev/null
   stop "$port" "$pid"
   pid=$(start $kind "$dir" "$port"); PIDS+=("$pid"); wait_ready "$port"
@@ -105,6 +123,13 @@ printf '%-34s %12s %12s %8s\n' metric redis ours ratio
 printf '%-34s %12s %12s %8s\n' "SAVE ms" "${SAVE[redis]}" "${SAVE[ours]}" "$(ratio "${SAVE[ours]}" "${SAVE[redis]}")"
 printf '%-34s %12s %12s %8s\n' "load s" "${LOAD[redis]}" "${LOAD[ours]}" "$(ratio "${LOAD[ours]}" "${LOAD[redis]}")"
 printf '%-34s %12s %12s %8s\n' "p99 GET/SET ms, idle" "${P99_BASE[redis]}" "${P99_BASE[ours]}" "$(ratio "${P99_BASE[ours]}" "${P99_BASE[redis]}")"
+printf '%-34s %12s %12s %8s\n' "max GET/SET ms, idle" "${MAX_BASE[redis]}" "${MAX_BASE[ours]}" "$(ratio "${MAX_BASE[ours]}" "${MAX_BASE[redis]}")"
 printf '%-34s %12s %12s %8s\n' "p99 GET/SET ms, during BGSAVE" "${P99_BG[redis]}" "${P99_BG[ours]}" "$(ratio "${P99_BG[ours]}" "${P99_BG[redis]}")"
-printf '%-34s %12s %12s %8s\n' "fork / capture us" "${FORK[redis]}" "${FORK[ours]}" "$(ratio "${FORK[ours]}" "${FORK[redis]}")"
+printf '%-34s %12s %12s %8s\n' "max GET/SET ms, during BGSAVE" "${MAX_BG[redis]}" "${MAX_BG[ours]}" "$(ratio "${MAX_BG[ours]}" "${MAX_BG[redis]}")"
+printf '%-34s %12s %12s %8s\n' "BGSAVEs during the load" "${BGSAVES[redis]}" "${BGSAVES[ours]}" ""
+printf '%-34s %12s %12s %8s\n' "fork / loop stall us, median" "${FORK[redis]}" "${FORK[ours]}" "$(ratio "${FORK[ours]}" "${FORK[redis]}")"
+printf '%-34s %12s %12s %8s\n' "fork / loop stall us, max" "${FORK_MAX[redis]}" "${FORK_MAX[ours]}" "$(ratio "${FORK_MAX[ours]}" "${FORK_MAX[redis]}")"
 printf '%-34s %12s %12s %8s\n' "SET/s appendfsync everysec" "${SETS[redis]}" "${SETS[ours]}" "$(ratio "${SETS[ours]}" "${SETS[redis]}")"
+echo "ours, last capture: ${CAPTURE_LOG:-none}"
+echo "ours, most CPU time of a slice (no GC pause, no preemption), per capture: ${CPU:-none}"
+echo "ours, JVM GC during load + SAVE + latency runs: ${GC_PAUSES:-none}"

@@ -29,7 +29,9 @@ public final class RedisServer implements AutoCloseable {
         this.context = context;
         this.network = network;
         this.port = port;
-        this.cron = new ServerCron(context, network.loop().next());
+        io.netty.channel.EventLoop loop = network.loop().next();
+        context.attachLoop(loop);
+        this.cron = new ServerCron(context, loop);
         cron.start();
         // SHUTDOWN runs on the loop; closing the loop from inside it would wait on itself.
         context.onShutdown(() -> new Thread(this::close, "verdict-shutdown").start());

@@ -1,5 +1,7 @@
 package dev.verdict.server;
 
+import dev.verdict.server.command.CommandFlag;
+
 import dev.verdict.server.blocking.BlockedClients;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.CommandSpec;
@@ -21,6 +23,7 @@ import dev.verdict.server.transaction.TransactionCommands;
 import dev.verdict.server.transaction.WatchedKeys;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,7 @@ public final class ServerContext implements KeyspaceListener {
     public static final String REDIS_VERSION = "7.0.15";
 
     private final ServerConfig config;
+    private volatile EventLoop loop;
     private final CommandTable commands;
     private final Dispatcher dispatcher;
     private final Keyspace keyspace;
@@ -210,6 +214,13 @@ public final class ServerContext implements KeyspaceListener {
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
             case "latency-tracking" -> latencyTracking = config.getBool(name);
+            case "appendonly" -> {
+                if (!config.getBool(name)) {
+                    persistence.aof().stopAppendOnly();
+                    return true;
+                }
+                return persistence.aof().startAppendOnly(persistence, persistence.insideExec());
+            }
             case "client-output-buffer-limit" -> {
                 if (!outputLimits.configure(config.get(name))) return false;
                 config.set(name, outputLimits.format());
@@ -223,14 +234,14 @@ public final class ServerContext implements KeyspaceListener {
     // ---- after every call: slow log, latency, MONITOR
 
     public void observeCall(Client client, CommandSpec command, byte[][] argv, long micros) {
-        if (!command.hasFlag("skip_slowlog")) {
+        if (!command.hasFlag(CommandFlag.SKIP_SLOWLOG)) {
             slowLog.record(argv, micros, slowlogThreshold, slowlogMaxLen, client);
         }
         if (latencyThreshold > 0) {
-            latency.addSampleIfNeeded(command.hasFlag("fast") ? "fast-command" : "command", micros / 1000,
+            latency.addSampleIfNeeded(command.hasFlag(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000,
                     latencyThreshold);
         }
-        if (!monitors.isEmpty() && !command.hasFlag("skip_monitor") && !command.hasFlag("admin")) {
+        if (!monitors.isEmpty() && !command.hasFlag(CommandFlag.SKIP_MONITOR) && !command.hasFlag(CommandFlag.ADMIN)) {
             monitors.feed(client, argv);
         }
     }
@@ -268,8 +279,26 @@ public final class ServerContext implements KeyspaceListener {
         pendingWrites.add(client);
     }
 
+    private boolean flushScheduled;
+    private final Runnable scheduledFlush = () -> {
+        flushScheduled = false;
+        flushPendingWrites();
+    };
+
     /**
-     * Writes and flushes every pending client's output, once per read batch (and after timers),
+     * Redis's beforeSleep: after a read batch, the replies wait until every channel the poller
+     * reported ready has been read, and are then written together by one task that the event
+     * loop runs after its I/O. Writing each client's replies as soon as its own read completes
+     * would wake a waiting peer once per connection instead of once per loop iteration.
+     */
+    public void flushAfterReads(java.util.concurrent.Executor loop) {
+        if (flushScheduled) return;
+        flushScheduled = true;
+        loop.execute(scheduledFlush);
+    }
+
+    /**
+     * Writes and flushes every pending client's output, once per loop iteration (and after timers),
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
@@ -357,6 +386,23 @@ public final class ServerContext implements KeyspaceListener {
 
     // ---- shutdown
 
+    /** The event loop, once the network runs ({@link RedisServer}); embedded contexts have none. */
+    public void attachLoop(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /**
+     * Runs {@code task} on the event loop at its next turn, after the I/O already waiting (the
+     * way Redis does incremental work between batches); false when no loop is attached.
+     */
+    public boolean later(Runnable task) {
+        EventLoop l = loop;
+        if (l == null || l.isShuttingDown()) return false;
+        // scheduled, not executed: a task queued with execute() would run again in the same turn
+        l.schedule(task, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return true;
+    }
+
     public void onShutdown(Runnable hook) {
         this.shutdownHook = hook;
     }
@@ -401,7 +447,7 @@ public final class ServerContext implements KeyspaceListener {
     @Override
     public void keyEvicted(Database db, byte[] key) {
         // Replicas and the AOF see an eviction as a DEL, as they see an expiry.
-        persistence.keyExpired(db.id(), key);
+        persistence.keyEvicted(db.id(), key);
         events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
         keyModified(db, key);
     }

@@ -3,10 +3,7 @@ package dev.verdict.conformance.target;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -16,57 +13,40 @@ import org.testcontainers.DockerClientFactory;
  * containers (on a {@link HarnessNetwork}, with aliases and replica arguments) in one of these to
  * get the faults.
  */
-public final class ContainerTarget implements Target {
+public final class ContainerTarget extends OwnedTarget {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final String name;
-    private final TargetKind kind;
     private final ServerContainer<?> container;
-    private final Map<String, String> config;
-    private Endpoint endpoint;
-    private String version;
     private boolean paused;
 
     /** A target around a container that is not started yet; {@code config} is added to its command line. */
     public ContainerTarget(String name, TargetKind kind, ServerContainer<?> container, Map<String, String> config) {
-        this.name = name;
-        this.kind = kind;
+        super(name, kind, config);
         this.container = container.withConfig(config);
-        this.config = Map.copyOf(config);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public TargetKind kind() {
-        return kind;
     }
 
     @Override
     public synchronized void start() {
-        if (endpoint != null) {
+        if (isStarted()) {
             return;
         }
         int hostPort = FreePorts.allocate();
         container.withLoopbackHostPort(hostPort);
         try {
             container.start();
-            endpoint = new Endpoint("127.0.0.1", hostPort);
-            ServerProbe.awaitPing(endpoint, STARTUP, this::running, name);
+            startedAt(new Endpoint("127.0.0.1", hostPort));
+            ServerProbe.awaitPing(endpoint(), STARTUP, this::running, name());
         } catch (RuntimeException e) {
             container.stop();
-            endpoint = null;
+            markStopped();
             throw e;
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (endpoint == null) {
+        if (!isStarted()) {
             return;
         }
         try {
@@ -75,33 +55,8 @@ public final class ContainerTarget implements Target {
             }
         } finally {
             container.stop();
-            endpoint = null;
+            markStopped();
         }
-    }
-
-    @Override
-    public synchronized Endpoint endpoint() {
-        requireStarted();
-        return endpoint;
-    }
-
-    @Override
-    public synchronized String version() {
-        requireStarted();
-        if (version == null) {
-            version = ServerProbe.version(endpoint);
-        }
-        return version;
-    }
-
-    @Override
-    public Map<String, String> config() {
-        return config;
-    }
-
-    @Override
-    public Set<Fault> supportedFaults() {
-        return EnumSet.allOf(Fault.class);
     }
 
     @Override
@@ -137,17 +92,12 @@ public final class ContainerTarget implements Target {
             awaitStopped();
         }
         docker().startContainerCmd(id()).exec();
-        ServerProbe.awaitPing(endpoint, STARTUP, this::running, name);
+        ServerProbe.awaitPing(endpoint(), STARTUP, this::running, name());
     }
 
     /** The container behind this target, for callers that need Docker-level access (logs, network). */
     public ServerContainer<?> container() {
         return container;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 
     private boolean running() {
@@ -156,23 +106,11 @@ public final class ContainerTarget implements Target {
     }
 
     private void awaitStopped() {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (running()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " still runs 30 s after being stopped");
-            }
-            ServerProbe.sleep(20);
-        }
+        awaitUntil(() -> !running(), Duration.ofSeconds(30), 20, " still runs 30 s after being stopped");
     }
 
     private String id() {
         return container.getContainerId();
-    }
-
-    private void requireStarted() {
-        if (endpoint == null) {
-            throw new IllegalStateException(name + " is not started");
-        }
     }
 
     private static DockerClient docker() {

@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,46 +17,29 @@ import java.util.stream.Stream;
  * reference server), both started with redis-server's command-line syntax. Kill is SIGKILL,
  * pause is SIGSTOP/SIGCONT; the data folder and the port are kept until {@link #stop()}.
  */
-final class ProcessTarget implements Target {
+final class ProcessTarget extends OwnedTarget {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final String name;
-    private final TargetKind kind;
     private final List<String> executable;
-    private final Map<String, String> config;
     private Path dataDir;
-    private Endpoint endpoint;
     private Process process;
     private Path processRecord;
     private boolean paused;
-    private String version;
 
     ProcessTarget(String name, TargetKind kind, List<String> executable, Map<String, String> config) {
-        this.name = name;
-        this.kind = kind;
+        super(name, kind, config);
         this.executable = List.copyOf(executable);
-        this.config = Map.copyOf(config);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public TargetKind kind() {
-        return kind;
     }
 
     @Override
     public synchronized void start() {
-        if (endpoint != null) {
+        if (isStarted()) {
             return;
         }
         Janitor.sweepLeftoversOnce();
-        dataDir = TempDirs.create("verdict-" + kind.name().toLowerCase() + "-");
-        endpoint = new Endpoint("127.0.0.1", FreePorts.allocate());
+        dataDir = TempDirs.create("verdict-" + kind().name().toLowerCase() + "-");
+        startedAt(new Endpoint("127.0.0.1", FreePorts.allocate()));
         Janitor.closeAtExit(this);
         try {
             launch();
@@ -71,41 +51,16 @@ final class ProcessTarget implements Target {
 
     @Override
     public synchronized void stop() {
-        if (endpoint == null) {
+        if (!isStarted()) {
             return;
         }
         try {
             terminate();
         } finally {
             TempDirs.delete(dataDir);
-            endpoint = null;
+            markStopped();
             Janitor.release(this);
         }
-    }
-
-    @Override
-    public synchronized Endpoint endpoint() {
-        requireStarted();
-        return endpoint;
-    }
-
-    @Override
-    public synchronized String version() {
-        requireStarted();
-        if (version == null) {
-            version = ServerProbe.version(endpoint);
-        }
-        return version;
-    }
-
-    @Override
-    public Map<String, String> config() {
-        return config;
-    }
-
-    @Override
-    public Set<Fault> supportedFaults() {
-        return EnumSet.allOf(Fault.class);
     }
 
     @Override
@@ -144,17 +99,12 @@ final class ProcessTarget implements Target {
         return dataDir;
     }
 
-    @Override
-    public String toString() {
-        return name;
-    }
-
     private void launch() {
         Map<String, String> directives = new LinkedHashMap<>();
-        directives.put("port", String.valueOf(endpoint.port()));
+        directives.put("port", String.valueOf(endpoint().port()));
         directives.put("bind", "127.0.0.1");
         directives.put("dir", dataDir.toString());
-        directives.putAll(config);
+        directives.putAll(config());
         List<String> command = new ArrayList<>(executable);
         command.addAll(RedisArgs.of(directives));
         try {
@@ -165,7 +115,7 @@ final class ProcessTarget implements Target {
             throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
         }
         processRecord = Janitor.registerProcess(process.toHandle());
-        ServerProbe.awaitPing(endpoint, STARTUP, process::isAlive, name);
+        ServerProbe.awaitPing(endpoint(), STARTUP, process::isAlive, name());
     }
 
     /** SIGTERM (a clean shutdown, as Redis saves on it), then SIGKILL if it takes over 10 seconds. */
@@ -192,11 +142,11 @@ final class ProcessTarget implements Target {
     private void awaitExit() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " (pid " + process.pid() + ") did not exit");
+                throw new IllegalStateException(name() + " (pid " + process.pid() + ") did not exit");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + name + " to exit", e);
+            throw new IllegalStateException("interrupted while waiting for " + name() + " to exit", e);
         }
         Janitor.unregisterProcess(processRecord);
     }
@@ -210,13 +160,8 @@ final class ProcessTarget implements Target {
         if (!Files.isDirectory(tasks)) {
             return;
         }
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (!allStopped(tasks)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " (pid " + process.pid() + ") did not stop within 5 s of SIGSTOP");
-            }
-            ServerProbe.sleep(5);
-        }
+        awaitUntil(() -> allStopped(tasks), Duration.ofSeconds(5), 5,
+                " (pid " + process.pid() + ") did not stop within 5 s of SIGSTOP");
     }
 
     private static boolean allStopped(Path tasks) {
@@ -239,11 +184,5 @@ final class ProcessTarget implements Target {
     private void signal(String signal) {
         // The shell's kill builtin: Java cannot send SIGSTOP, and /bin/kill (procps) may be absent.
         Commands.output(List.of("sh", "-c", "kill -" + signal + " " + process.pid()), false);
-    }
-
-    private void requireStarted() {
-        if (endpoint == null) {
-            throw new IllegalStateException(name + " is not started");
-        }
     }
 }

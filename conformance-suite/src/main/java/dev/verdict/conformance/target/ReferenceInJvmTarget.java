@@ -3,7 +3,7 @@ package dev.verdict.conformance.target;
 import dev.verdict.server.RedisServer;
 import dev.verdict.server.config.ServerConfig;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,32 +16,19 @@ import java.util.concurrent.CountDownLatch;
  * coverage. Kill closes it abruptly; pause blocks its event-loop thread. There is no restart:
  * the reference server does not persist data yet, so a restart could not keep anything.
  */
-final class ReferenceInJvmTarget implements Target {
+final class ReferenceInJvmTarget extends OwnedTarget {
 
-    private final Map<String, String> config;
     private RedisServer server;
     private Thread eventLoop;
     private Path dataDir;
-    private Endpoint endpoint;
-    private String version;
 
     ReferenceInJvmTarget(Map<String, String> config) {
-        this.config = Map.copyOf(config);
-    }
-
-    @Override
-    public String name() {
-        return "reference (in-JVM)";
-    }
-
-    @Override
-    public TargetKind kind() {
-        return TargetKind.REFERENCE_IN_JVM;
+        super("reference (in-JVM)", TargetKind.REFERENCE_IN_JVM, config);
     }
 
     @Override
     public synchronized void start() {
-        if (endpoint != null) {
+        if (isStarted()) {
             return;
         }
         dataDir = TempDirs.create("verdict-reference-");
@@ -49,12 +36,12 @@ final class ReferenceInJvmTarget implements Target {
         directives.put("port", String.valueOf(FreePorts.allocate()));
         directives.put("bind", "127.0.0.1");
         directives.put("dir", dataDir.toString());
-        directives.putAll(config);
+        directives.putAll(config());
         List<String> args = RedisArgs.of(directives);
         try {
             server = RedisServer.start(ServerConfig.fromArgs(args.toArray(String[]::new)));
             server.runOnLoop(() -> eventLoop = Thread.currentThread());
-            endpoint = new Endpoint("127.0.0.1", server.port());
+            startedAt(new Endpoint("127.0.0.1", server.port()));
             Janitor.closeAtExit(this);
         } catch (RuntimeException e) {
             stop();
@@ -70,30 +57,10 @@ final class ReferenceInJvmTarget implements Target {
             }
         } finally {
             server = null;
-            endpoint = null;
+            markStopped();
             TempDirs.delete(dataDir);
             Janitor.release(this);
         }
-    }
-
-    @Override
-    public synchronized Endpoint endpoint() {
-        requireStarted();
-        return endpoint;
-    }
-
-    @Override
-    public synchronized String version() {
-        requireStarted();
-        if (version == null) {
-            version = ServerProbe.version(endpoint);
-        }
-        return version;
-    }
-
-    @Override
-    public Map<String, String> config() {
-        return config;
     }
 
     /** No RESTART until the reference server persists data (RDB/AOF). */
@@ -129,7 +96,7 @@ final class ReferenceInJvmTarget implements Target {
     public String whyUnsupported(Fault fault) {
         return fault == Fault.RESTART
                 ? name() + " cannot restart keeping its data: the reference server does not persist data yet"
-                : Target.super.whyUnsupported(fault);
+                : super.whyUnsupported(fault);
     }
 
     @Override
@@ -137,23 +104,12 @@ final class ReferenceInJvmTarget implements Target {
         throw new UnsupportedOperationException(whyUnsupported(Fault.RESTART));
     }
 
-    @Override
-    public String toString() {
-        return name();
-    }
-
     /**
      * pauseEventLoop only queues the blocking task; requests already read in the loop's current
      * turn would still be answered. The pause holds once the loop thread waits on its latch.
      */
     private void awaitEventLoopParked() {
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (!parked(eventLoop)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name() + ": the event loop did not block within 5 s of pausing");
-            }
-            ServerProbe.sleep(5);
-        }
+        awaitUntil(() -> parked(eventLoop), Duration.ofSeconds(5), 5, ": the event loop did not block within 5 s of pausing");
     }
 
     private static boolean parked(Thread thread) {
@@ -172,12 +128,6 @@ final class ReferenceInJvmTarget implements Target {
         requireStarted();
         if (server == null) {
             throw new IllegalStateException(name() + " was killed");
-        }
-    }
-
-    private void requireStarted() {
-        if (endpoint == null) {
-            throw new IllegalStateException(name() + " is not started");
         }
     }
 }

@@ -200,6 +200,13 @@ class ConnectionSpec {
                 {"*1\r\n+PING\r\n", "-ERR Protocol error: expected '$', got '+'\r\n"},
                 {"*1\r\n$536870913\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
                 {"*3000000000\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+                // counts and lengths are read by string2ll: no leading zero, no -0, no sign but minus
+                {"*01\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+                {"*-0\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+                {"*1\r\n$04\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+                {"*1\r\n$+4\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+                {"*1\r\n$-0\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+                {"*1\r\n$9223372036854775808\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
         };
         for (String[] c : cases) {
             SpecConnection conn = s.newConnection(ClientKind.RAW, Protocol.RESP2);

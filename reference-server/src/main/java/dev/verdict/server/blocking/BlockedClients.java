@@ -83,6 +83,7 @@ public final class BlockedClients {
 
     /** Marks a key whose value may now serve blocked clients (Redis's signalKeyAsReady). */
     public void signalKeyAsReady(Database db, byte[] key) {
+        if (byKey.isEmpty()) return; // every write signals: nothing to look up while no client waits
         ReadyKey k = new ReadyKey(db, new BytesKey(key));
         if (byKey.containsKey(k)) ready.add(k);
     }
@@ -98,7 +99,10 @@ public final class BlockedClients {
                 for (Client client : new ArrayList<>(waiting)) {
                     Waiting w = byClient.get(client);
                     if (w == null) continue;
-                    if (w.request().tryServe(client, k.key().bytes())) {
+                    boolean served = w.request().tryServe(client, k.key().bytes());
+                    // what serving it propagated (LPOP for a BLPOP...) goes out per client, as in Redis
+                    if (server != null) server.persistence().blockedClientServed();
+                    if (served) {
                         unblock(client);
                         markWritten(client);
                     }

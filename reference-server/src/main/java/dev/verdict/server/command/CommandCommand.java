@@ -165,7 +165,7 @@ public final class CommandCommand implements CommandFamily {
         }
         List<KeySpecs.KeyPosition> keys = KeySpecs.find(spec, target);
         if (keys == null) {
-            if (spec.hasFlag("no_mandatory_keys")) client.reply().emptyArray();
+            if (spec.hasFlag(CommandFlag.NO_MANDATORY_KEYS)) client.reply().emptyArray();
             else client.reply().error("ERR Invalid arguments specified for command");
             return;
         }

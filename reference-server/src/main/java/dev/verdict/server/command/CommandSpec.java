@@ -18,6 +18,7 @@ public final class CommandSpec {
     private final String fullName;
     private final int arity;
     private final Set<String> flags;
+    private final long flagBits;
     private final int firstKey;
     private final int lastKey;
     private final int keyStep;
@@ -34,6 +35,7 @@ public final class CommandSpec {
         this.name = parent == null ? fullName : fullName.substring(fullName.indexOf('|') + 1);
         this.arity = arity;
         this.flags = flags;
+        this.flagBits = CommandFlag.bitsOf(flags);
         this.firstKey = firstKey;
         this.lastKey = lastKey;
         this.keyStep = keyStep;
@@ -55,8 +57,8 @@ public final class CommandSpec {
         return arity;
     }
 
-    public boolean hasFlag(String flag) {
-        return flags.contains(flag);
+    public boolean hasFlag(CommandFlag flag) {
+        return (flagBits & flag.bit()) != 0;
     }
 
     public Set<String> flags() {

@@ -60,12 +60,12 @@ public final class Dispatcher {
                     + "configuration file, and then restart the server.");
             return;
         }
-        if (!client.authenticated() && !command.hasFlag("no_auth")) {
+        if (!client.authenticated() && !command.hasFlag(CommandFlag.NO_AUTH)) {
             reject(client, command, Errors.NOAUTH);
             return;
         }
         Transaction tx = client.transaction();
-        if (tx.inMulti() && command.hasFlag("no_multi")) {
+        if (tx.inMulti() && command.hasFlag(CommandFlag.NO_MULTI)) {
             reject(client, command, "ERR Command not allowed inside a transaction");
             return;
         }
@@ -73,7 +73,7 @@ public final class Dispatcher {
         boolean isExec = name.equals("exec");
         if (server.maxmemory() > 0) {
             boolean outOfMemory = !server.keyspace().freeMemoryIfNeeded();
-            boolean denyOom = command.hasFlag("denyoom") || (isExec && tx.anyQueuedHas("denyoom"));
+            boolean denyOom = command.hasFlag(CommandFlag.DENYOOM) || (isExec && tx.anyQueuedHas(CommandFlag.DENYOOM));
             // Queuing can grow memory without bound, so inside MULTI only EXEC, DISCARD, QUIT and RESET pass.
             if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("quit") && !name.equals("reset")) {
                 denyOom = true;
@@ -84,7 +84,7 @@ public final class Dispatcher {
             }
         }
         // Redis's writeCommandsDeniedByDiskError: a failed BGSAVE stops writes (and PING) on a master.
-        if ((command.hasFlag("write") || name.equals("ping")) && server.persistence().writesDeniedByDiskError()) {
+        if ((command.hasFlag(CommandFlag.WRITE) || name.equals("ping")) && server.persistence().writesDeniedByDiskError()) {
             reject(client, command, dev.verdict.server.persistence.Persistence.BGSAVE_ERROR);
             return;
         }

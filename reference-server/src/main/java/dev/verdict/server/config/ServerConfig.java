@@ -48,6 +48,18 @@ public final class ServerConfig {
             Map.entry("cluster-slave-validity-factor", "cluster-replica-validity-factor"));
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * Numbers already parsed, by the name they were asked with: type commands read their
+     * encoding thresholds on every call, so each is parsed once per change, not per call. The
+     * snapshot writer's thread reads them too: an entry parsed before the last {@link #set}
+     * carries an older generation and is parsed again.
+     */
+    private final Map<String, Parsed> parsedLongs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Parsed> parsedMemory = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int generation;
+
+    private record Parsed(long value, int generation) {
+    }
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private Path configFile;
 
@@ -163,6 +175,7 @@ public final class ServerConfig {
     /** Sets a parameter (and its alias); callers validate the value first. */
     public void set(String name, String value) {
         values.put(canonical(name), value);
+        generation++;
         for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
             if (alias.getValue().equals(canonical(name)) && values.containsKey(alias.getKey())) {
                 values.put(alias.getKey(), value);
@@ -180,7 +193,13 @@ public final class ServerConfig {
     }
 
     public long getLong(String name) {
-        return Long.parseLong(get(name));
+        Parsed parsed = parsedLongs.get(name);
+        int current = generation;
+        if (parsed == null || parsed.generation() != current) {
+            parsed = new Parsed(Long.parseLong(get(name)), current);
+            parsedLongs.put(name, parsed);
+        }
+        return parsed.value();
     }
 
     public boolean getBool(String name) {
@@ -189,7 +208,13 @@ public final class ServerConfig {
 
     /** A memory amount such as {@code 100mb} or {@code 1gb}, in bytes (Redis's memtoull). */
     public long getMemory(String name) {
-        return MemoryUnits.parse(get(name));
+        Parsed parsed = parsedMemory.get(name);
+        int current = generation;
+        if (parsed == null || parsed.generation() != current) {
+            parsed = new Parsed(MemoryUnits.parse(get(name)), current);
+            parsedMemory.put(name, parsed);
+        }
+        return parsed.value();
     }
 
     private static String canonical(String name) {

@@ -16,6 +16,11 @@ public final class Database {
     /** A key and its value. */
     static final class KeyEntry extends Dict.Entry {
         RedisObject value;
+        /**
+         * The snapshot epoch current at this entry's birth, raised to a snapshot's epoch once that
+         * snapshot has captured it (see {@link SnapshotGuard}).
+         */
+        int epoch = SnapshotGuard.currentEpoch();
 
         KeyEntry(byte[] key, RedisObject value) {
             super(key);
@@ -45,6 +50,11 @@ public final class Database {
     private long memory;
     /** Where the active expire cycle resumes scanning this database's expires. */
     long expireCursor;
+    /**
+     * Which database of the running snapshot this one's dictionary was when the snapshot began
+     * (SWAPDB moves it along with the dictionary), or -1: where its entries are captured.
+     */
+    int capturedAs = -1;
 
     public Database(int id, KeyspaceListener listener, LongSupplier clock) {
         this(id, listener, clock, new AccessClock(clock), new KeyspaceStats(), new SnapshotGuard());
@@ -98,6 +108,7 @@ public final class Database {
     private RedisObject unshareCollection(KeyEntry e) {
         RedisObject value = e.value;
         if (value.type() == ObjectType.STRING || !snapshots.holds(value)) return value;
+        preserve(e);
         RedisObject copy = value.duplicate();
         copy.lru(value.lru());
         memory -= value.memoryCharge;
@@ -143,6 +154,25 @@ public final class Database {
     }
 
     /**
+     * dbAddRDBLoad: adds a key being loaded unless it is already present (a duplicate in the
+     * file), in one lookup; false for a duplicate.
+     */
+    public boolean addIfAbsent(byte[] key, RedisObject value) {
+        KeyEntry e = new KeyEntry(key, value);
+        if (value.lru() == 0) value.lru(access.initial());
+        if (!dict.insertIfAbsent(e)) return false;
+        memory += MemoryFootprint.key(key) + charge(value);
+        listener.keyModified(this, key);
+        return true;
+    }
+
+    /** RDB's RESIZEDB hint: both tables sized for what is about to be loaded. */
+    public void reserve(long keys, long expiring) {
+        dict.reserve(keys);
+        expires.reserve(expiring);
+    }
+
+    /**
      * Redis's setKey: creates or overwrites the key; the old TTL is dropped unless
      * {@code keepTtl}. An overwrite keeps the LFU counter, as dbSetValue does.
      */
@@ -152,6 +182,7 @@ public final class Database {
             add(key, value);
             return;
         }
+        preserve(e);
         RedisObject old = e.value;
         if (old != value) {
             value.lru(access.lfu() ? old.lru() : access.initial());
@@ -171,6 +202,7 @@ public final class Database {
     public void replaceValue(byte[] key, RedisObject value) {
         KeyEntry e = dict.find(key);
         if (e == null || e.value == value) return;
+        preserve(e);
         value.lru(e.value.lru());
         memory -= e.value.memoryCharge;
         memory += charge(value);
@@ -227,10 +259,27 @@ public final class Database {
         return value.memoryCharge;
     }
 
+    /**
+     * Key-level copy-on-write: an entry that a running snapshot has not captured yet is handed to
+     * it, with its TTL, before it changes. Every change to an entry's value reference, TTL or
+     * presence calls this first.
+     */
+    private void preserve(KeyEntry e) {
+        if (snapshots.uncaptured(e)) snapshots.capture(capturedAs, e, expireAt(e.key));
+    }
+
+    private void preserve(byte[] key) {
+        if (!snapshots.capturingKeys()) return;
+        KeyEntry e = dict.find(key);
+        if (e != null) preserve(e);
+    }
+
     /** Removes key, value and TTL without notifying; the caller reports why. */
     private RedisObject remove(byte[] key) {
         KeyEntry e = dict.remove(key);
         if (e == null) return null;
+        // unlinked but intact, its TTL still in place
+        preserve(e);
         memory -= MemoryFootprint.key(e.key) + e.value.memoryCharge;
         removeExpire(key);
         return e.value;
@@ -253,6 +302,7 @@ public final class Database {
 
     /** Sets an absolute expiry time on an existing key (setExpire); ignored for a missing key. */
     public void setExpire(byte[] key, long unixMillis) {
+        preserve(key);
         ExpireEntry e = expires.find(key);
         if (e != null) {
             e.when = unixMillis;
@@ -267,6 +317,7 @@ public final class Database {
 
     /** Removes the key's TTL; true when it had one. */
     public boolean persist(byte[] key) {
+        preserve(key);
         return removeExpire(key);
     }
 
@@ -316,6 +367,8 @@ public final class Database {
         expires = new Dict<>();
         memory = 0;
         expireCursor = 0;
+        // a running snapshot goes on walking the detached dictionaries, which nothing changes now
+        capturedAs = -1;
         return removed;
     }
 
@@ -360,6 +413,9 @@ public final class Database {
         long c = expireCursor;
         expireCursor = other.expireCursor;
         other.expireCursor = c;
+        int s = capturedAs;
+        capturedAs = other.capturedAs;
+        other.capturedAs = s;
     }
 
     /**

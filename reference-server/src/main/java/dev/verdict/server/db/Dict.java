@@ -93,6 +93,39 @@ public final class Dict<E extends Dict.Entry> {
         else used0++;
     }
 
+    /**
+     * dictAdd: adds the entry unless its key is present, looking the key up and choosing its
+     * bucket in one pass (one hash, no second walk); false when the key was there.
+     */
+    public boolean insertIfAbsent(E entry) {
+        if (isRehashing()) rehash(1);
+        expandIfNeeded();
+        long h = hash(entry.key);
+        if (findIn(table0, h, entry.key) != null) return false;
+        if (table1 != null && findIn(table1, h, entry.key) != null) return false;
+        Entry[] table = isRehashing() ? table1 : table0;
+        int index = (int) h & (table.length - 1);
+        entry.next = table[index];
+        table[index] = entry;
+        if (table == table1) used1++;
+        else used0++;
+        return true;
+    }
+
+    /**
+     * dictExpand ahead of a known number of entries (RDB's RESIZEDB): the table is sized once
+     * instead of doubling, and rehashing, all the way up.
+     */
+    public void reserve(long entries) {
+        // a corrupt file's hint must not allocate gigabytes up front: past this the table grows as usual
+        long wanted = Math.min(entries, MAX_RESERVE);
+        if (table0 != null && wanted <= table0.length) return;
+        expand((int) wanted);
+    }
+
+    /** The largest table {@link #reserve} allocates ahead (64 MiB of bucket references). */
+    private static final int MAX_RESERVE = 1 << 24;
+
     /** Removes and returns the entry for {@code key}, or null. */
     @SuppressWarnings("unchecked")
     public E remove(byte[] key) {

@@ -8,11 +8,12 @@ import dev.verdict.server.resp.QueryBufferLimitException;
 import dev.verdict.server.resp.RequestDecoder;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
 
 /**
- * Runs each decoded request on the event-loop thread and flushes replies once per read batch
- * (Netty's channelReadComplete), the way Redis writes after processing a whole query buffer.
+ * Runs each decoded request on the event-loop thread; replies are written once per loop
+ * iteration, after every ready connection has been read, the way Redis writes in beforeSleep.
  */
 final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -44,7 +45,27 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        server.flushPendingWrites();
+        server.flushAfterReads(ctx.executor());
+    }
+
+    /**
+     * The client shut its side down (a request piped through {@code nc}, say). Redis reads the
+     * requests, writes their replies before it sleeps, and only sees the end of input on its
+     * next read; so here the connection closes once what is pending has been written.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent && client != null) {
+            client.closeAfterReply();
+            server.markPendingWrite(client);
+            server.flushAfterReads(ctx.executor());
+            return;
+        }
+        if (event instanceof ChannelInputShutdownEvent) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -36,7 +36,9 @@ public final class NetworkServer {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.loop = new MultiThreadIoEventLoopGroup(1, runnable -> {
-            Thread t = new Thread(runnable, "verdict-event-loop");
+            // Netty's thread class: its thread-locals (buffer recyclers, the allocator's magazines)
+            // are fields there, found by a lookup in a shared set on any other thread.
+            Thread t = new io.netty.util.concurrent.FastThreadLocalThread(runnable, "verdict-event-loop");
             t.setDaemon(false);
             return t;
         }, io);
@@ -73,6 +75,8 @@ public final class NetworkServer {
                 .option(ChannelOption.SO_BACKLOG, server.config().getInt("tcp-backlog"))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client's end of input closes the connection only after its replies are written
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -8,6 +8,7 @@ import dev.verdict.server.db.Keyspace;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.persistence.rdb.RdbException;
 import dev.verdict.server.persistence.rdb.RdbLoader;
+import dev.verdict.server.persistence.snapshot.BackgroundSnapshot;
 import dev.verdict.server.persistence.snapshot.Snapshot;
 
 import java.io.IOException;
@@ -44,32 +45,19 @@ public final class Persistence {
     private final dev.verdict.server.persistence.aof.Aof aof;
     /** True while loading: nothing loaded is propagated again. */
     private boolean loading;
-    /** Nesting of {@link #beforeCall} (EXEC calls its queued commands inside its own call). */
-    private int callDepth;
-    private long[] dirtyAtCall = new long[8];
-    private Object[] preState = new Object[8];
+    private final CallPropagation propagation;
     /** Test hook: runs on the saver thread before it serializes (to hold a BGSAVE open). */
     private volatile Runnable beforeBackgroundWrite = () -> { };
     private long lastCaptureMicros;
 
     /** A BGSAVE in progress. */
-    private static final class Background {
-        final Snapshot snapshot;
-        final CompletableFuture<Void> done;
-        final long dirtyAtStart;
-        final long startedMillis;
-
-        Background(Snapshot snapshot, CompletableFuture<Void> done, long dirtyAtStart, long startedMillis) {
-            this.snapshot = snapshot;
-            this.done = done;
-            this.dirtyAtStart = dirtyAtStart;
-            this.startedMillis = startedMillis;
-        }
+    private record Background(BackgroundSnapshot<Void> save, long dirtyAtStart, long startedMillis) {
     }
 
     public Persistence(ServerContext server) {
         this.server = server;
         this.aof = new dev.verdict.server.persistence.aof.Aof(server);
+        this.propagation = new CallPropagation(aof);
     }
 
     public dev.verdict.server.persistence.aof.Aof aof() {
@@ -78,43 +66,63 @@ public final class Persistence {
 
     // ---- propagation (the AOF now; replication later)
 
+    private boolean propagating() {
+        return aof.on() && !loading;
+    }
+
     /** Before a command runs (Redis's call): remembers the dirty counter, and what a rewrite needs. */
     public void beforeCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
-        if (callDepth == dirtyAtCall.length) {
-            dirtyAtCall = java.util.Arrays.copyOf(dirtyAtCall, callDepth * 2);
-            preState = java.util.Arrays.copyOf(preState, callDepth * 2);
-        }
-        dirtyAtCall[callDepth] = dirty;
-        preState[callDepth] = aof.on() && !loading ? dev.verdict.server.persistence.aof.Propagation.before(client, name, argv) : null;
-        callDepth++;
+        propagation.beforeCall(client, name, argv, dirty, propagating());
     }
 
     /**
-     * After a command ran: when it changed the dataset (or is one of the commands Redis always
-     * propagates), its replayable form goes to the AOF; commands inside EXEC are wrapped in
-     * MULTI ... EXEC.
+     * After a command ran: what it propagated on its own, then, when it changed the dataset (or
+     * is one of the commands Redis always propagates), its replayable form go to the AOF;
+     * commands inside EXEC are wrapped in MULTI ... EXEC.
      */
     public void afterCall(dev.verdict.server.client.Client client, String name, byte[][] argv) {
-        callDepth--;
-        if (!aof.on() || loading) return;
-        int db = client.db().id();
-        if (callDepth == 0 && name.equals("exec")) {
-            aof.feedExecIfOpen(db);
-            return;
-        }
-        boolean changed = dirty != dirtyAtCall[callDepth]
-                || name.equals("flushall") || name.equals("flushdb") || name.equals("swapdb");
-        if (!changed) return;
-        if (callDepth > 0) aof.feedMultiIfNeeded(db);
-        for (byte[][] out : dev.verdict.server.persistence.aof.Propagation.rewrite(client, name, argv, preState[callDepth])) {
-            aof.feed(db, out);
-        }
+        propagation.afterCall(client, name, argv, dirty, propagating());
     }
 
-    /** An expired key is propagated as DEL, as deleteExpiredKeyAndPropagate does. */
+    /**
+     * The running command propagates {@code argv} instead of its own (BLPOP as LPOP, ZMPOP as
+     * ZPOPMIN ...); for a blocked client being served, {@code argv} is what serving it propagates.
+     */
+    public void propagateAs(dev.verdict.server.client.Client client, byte[][] argv) {
+        propagation.propagateAs(client, argv, propagating());
+    }
+
+    /** Propagates {@code argv} in the client's database besides (before) the command's own form. */
+    public void alsoPropagate(dev.verdict.server.client.Client client, byte[][] argv) {
+        propagation.alsoPropagate(client, argv, propagating());
+    }
+
+    /** The running command is not propagated as itself (XREADGROUP, XCLAIM: they propagate their effects). */
+    public void preventCommandPropagation() {
+        propagation.preventCommandPropagation();
+    }
+
+    /** True while EXEC runs its queued commands (Redis's server.in_exec). */
+    public boolean insideExec() {
+        return propagation.nested();
+    }
+
+    /** After a blocked client was served: what serving it propagated goes out (in MULTI/EXEC when several). */
+    public void blockedClientServed() {
+        propagation.flushServed(propagating());
+    }
+
+    /**
+     * An expired key is propagated as DEL, or UNLINK with {@code lazyfree-lazy-expire}, as
+     * deleteExpiredKeyAndPropagate does.
+     */
     public void keyExpired(int db, byte[] key) {
-        if (!aof.on() || loading) return;
-        aof.feed(db, new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+        propagation.deleted(db, key, config().getBool("lazyfree-lazy-expire"), propagating());
+    }
+
+    /** An evicted key: DEL, or UNLINK with {@code lazyfree-lazy-eviction} (performEvictions). */
+    public void keyEvicted(int db, byte[] key) {
+        propagation.deleted(db, key, config().getBool("lazyfree-lazy-eviction"), propagating());
     }
 
     /** Before replies leave (beforeSleep): the AOF buffer is written, and fsynced per appendfsync. */
@@ -156,7 +164,7 @@ public final class Persistence {
 
     /** rdbSave on the event loop (SAVE, SHUTDOWN, DEBUG RELOAD); false after logging the failure. */
     public boolean saveNow() {
-        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), false);
+        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis());
         try {
             write(snapshot);
         } catch (IOException | RuntimeException e) {
@@ -179,30 +187,31 @@ public final class Persistence {
 
     // ---- BGSAVE
 
-    /** rdbSaveBackground: captures the dataset now and serializes it on another thread. */
+    /**
+     * rdbSaveBackground: begins a point-in-time snapshot now, gathers it on the next turns of the
+     * event loop and serializes it on another thread.
+     */
     public boolean startBackgroundSave() {
-        if (running != null || aof.rewriteInProgress()) return false;
+        if (running != null || aof.snapshotBusy()) return false;
         bgsaveScheduled = false;
         lastBgsaveTrySeconds = System.currentTimeMillis() / 1000;
-        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), true);
-        lastCaptureMicros = snapshot.captureNanos() / 1000;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running = new Background(snapshot, done, dirty, System.currentTimeMillis());
-        Thread saver = new Thread(() -> {
-            try {
-                beforeBackgroundWrite.run();
-                write(snapshot);
-                Log.notice("DB saved on disk");
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "verdict-bgsave");
-        saver.setDaemon(true);
-        saver.start();
-        Log.notice("Background saving started by pid " + ProcessHandle.current().pid() + " (snapshot of "
-                + snapshot.keyCount() + " keys captured in " + lastCaptureMicros + " us)");
+        long startedMillis = System.currentTimeMillis();
+        long dirtyAtStart = dirty;
+        Log.notice("Background saving started by pid " + ProcessHandle.current().pid());
+        running = new Background(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
+                "verdict-bgsave", snapshot -> {
+                    beforeBackgroundWrite.run();
+                    write(snapshot);
+                    Log.notice("DB saved on disk");
+                    return null;
+                }), dirtyAtStart, startedMillis);
         return true;
+    }
+
+    /** The snapshot of the running BGSAVE or AOF rewrite, or null (tests step its capture). */
+    public Snapshot runningSnapshot() {
+        if (running != null) return running.save().snapshot();
+        return aof.rewriteSnapshot();
     }
 
     void beforeBackgroundWrite(Runnable hook) {
@@ -217,7 +226,7 @@ public final class Persistence {
     public void awaitBackgroundSave() {
         if (running == null) return;
         try {
-            running.done.join();
+            running.save().await();
         } catch (RuntimeException ignored) {
             // reported by finishBackgroundSave
         }
@@ -228,12 +237,15 @@ public final class Persistence {
     private void finishBackgroundSave() {
         Background bg = running;
         running = null;
-        bg.snapshot.release();
-        lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis) / 1000;
-        if (bg.done.isCompletedExceptionally()) {
+        Snapshot snapshot = bg.save().snapshot();
+        snapshot.release();
+        recordCapture(snapshot);
+        lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis()) / 1000;
+        CompletableFuture<Void> done = bg.save().done();
+        if (done.isCompletedExceptionally()) {
             String why;
             try {
-                bg.done.join();
+                done.join();
                 why = "unknown";
             } catch (RuntimeException e) {
                 why = e.getCause() == null ? e.toString() : e.getCause().getMessage();
@@ -244,8 +256,8 @@ public final class Persistence {
             return;
         }
         Log.notice("Background saving terminated with success");
-        dirty -= bg.dirtyAtStart;
-        lastSaveSeconds = bg.startedMillis / 1000;
+        dirty -= bg.dirtyAtStart();
+        lastSaveSeconds = bg.startedMillis() / 1000;
         lastBgsaveOk = true;
         rdbSaves++;
     }
@@ -254,10 +266,11 @@ public final class Persistence {
     public void cron(long nowMillis) {
         aof.cron(this, nowMillis);
         if (running != null) {
-            if (running.done.isDone()) finishBackgroundSave();
+            running.save().pump();
+            if (running.save().done().isDone()) finishBackgroundSave();
             return;
         }
-        if (aof.rewriteInProgress()) return;
+        if (aof.snapshotBusy()) return;
         long now = nowMillis / 1000;
         if (bgsaveScheduled) {
             startBackgroundSave();
@@ -396,15 +409,23 @@ public final class Persistence {
 
     /** Loaded keys go straight into the keyspace, with TTL and access clock (objectSetLRUOrLFU). */
     public static RdbLoader.Sink keyspaceSink(Keyspace keyspace) {
-        return (dbIndex, key, value, expireAt, idle, freq) -> {
-            Database db = keyspace.db(dbIndex);
-            if (db.lookupNoTouch(key) != null) {
-                throw new RdbException("RDB has duplicated key '" + new String(key, StandardCharsets.UTF_8)
-                        + "' in DB " + dbIndex);
+        return new RdbLoader.Sink() {
+            @Override
+            public void key(int dbIndex, byte[] key, RedisObject value, long expireAt, long idle, int freq)
+                    throws RdbException {
+                Database db = keyspace.db(dbIndex);
+                setClock(keyspace, value, idle, freq);
+                if (!db.addIfAbsent(key, value)) {
+                    throw new RdbException("RDB has duplicated key '" + new String(key, StandardCharsets.UTF_8)
+                            + "' in DB " + dbIndex);
+                }
+                if (expireAt != -1) db.setExpire(key, expireAt);
             }
-            setClock(keyspace, value, idle, freq);
-            db.add(key, value);
-            if (expireAt != -1) db.setExpire(key, expireAt);
+
+            @Override
+            public void resize(int dbIndex, long size, long expiresSize) {
+                keyspace.db(dbIndex).reserve(size, expiresSize);
+            }
         };
     }
 
@@ -453,9 +474,18 @@ public final class Persistence {
         aof.info(out);
     }
 
-    /** How long the last BGSAVE's capture held the event loop (INFO stats' latest_fork_usec). */
+    /** The longest the last snapshot's capture held the event loop at once (INFO stats' latest_fork_usec). */
     public long lastCaptureMicros() {
         return lastCaptureMicros;
+    }
+
+    /** Records a finished background snapshot's hold of the event loop, as Redis records each fork's time. */
+    public void recordCapture(Snapshot snapshot) {
+        lastCaptureMicros = snapshot.longestHoldNanos() / 1000;
+        Log.notice("Snapshot of " + snapshot.keyCount() + " keys: began in " + snapshot.beginNanos() / 1000
+                + " us, walked in " + snapshot.slices() + " slices of at most " + snapshot.longestHoldNanos() / 1000
+                + " us, at most " + snapshot.longestSliceCpuNanos() / 1000 + " us of CPU ("
+                + snapshot.walkNanos() / 1000 + " us on the event loop in all)");
     }
 
     private static void field(StringBuilder out, String name, Object value) {

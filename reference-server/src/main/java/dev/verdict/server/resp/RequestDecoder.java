@@ -92,8 +92,8 @@ public final class RequestDecoder extends ByteToMessageDecoder {
             if (in.readableBytes() > INLINE_MAX) throw new ProtocolException("Protocol error: too big mbulk count string");
             return false;
         }
-        long count = number.parsed(in, in.readerIndex() + 1, eol);
-        if (count == Long.MIN_VALUE || count > MULTIBULK_MAX) {
+        long count = number.value();
+        if (!number.valid() || count > MULTIBULK_MAX) {
             throw new ProtocolException("Protocol error: invalid multibulk length");
         }
         in.readerIndex(eol + 2);
@@ -119,8 +119,8 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         if (type != '$') {
             throw new ProtocolException("Protocol error: expected '$', got '" + (char) (type & 0xff) + "'");
         }
-        long length = number.parsed(in, in.readerIndex() + 1, eol);
-        if (length == Long.MIN_VALUE || length < 0 || length > limits.protoMaxBulkLen()) {
+        long length = number.value();
+        if (!number.valid() || length < 0 || length > limits.protoMaxBulkLen()) {
             throw new ProtocolException("Protocol error: invalid bulk length");
         }
         in.readerIndex(eol + 2);
@@ -151,54 +151,54 @@ public final class RequestDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** The CR ending the header line at the reader index, parsing its number on the way; -1 if incomplete. */
+    /** The CR ending the header line at the reader index, its number parsed into {@link #number}; -1 if incomplete. */
     private int findCrlf(ByteBuf in) {
         int from = in.readerIndex() + 1;
-        number.reset();
-        int cr = from >= in.writerIndex() ? -1 : in.forEachByte(from, in.writerIndex() - from, number);
+        int cr = from >= in.writerIndex() ? -1 : in.indexOf(from, in.writerIndex(), (byte) '\r');
         if (cr < 0 || cr + 1 >= in.writerIndex()) return -1;
+        number.parse(in, from, cr);
         return cr;
     }
 
     private final HeaderNumber number = new HeaderNumber();
 
     /**
-     * Parses the decimal of a {@code *N} or {@code $N} line in the same single pass that finds
-     * its CR, as string2ll would judge it (at most 18 digits here, optional minus).
+     * The decimal of a {@code *N} or {@code $N} line as Redis's string2ll judges it: an optional
+     * minus, then {@code 0} alone (never {@code -0}) or digits without a leading zero, within a
+     * 64-bit signed range.
      */
-    private static final class HeaderNumber implements io.netty.util.ByteProcessor {
+    private static final class HeaderNumber {
         private long value;
-        private int digits;
-        private boolean negative;
-        private boolean invalid;
-        private boolean first;
+        private boolean valid;
 
-        void reset() {
-            value = 0;
-            digits = 0;
-            negative = false;
-            invalid = false;
-            first = true;
-        }
-
-        @Override
-        public boolean process(byte b) {
-            if (b == '\r') return false;
-            if (first && b == '-') {
-                negative = true;
-            } else if (b >= '0' && b <= '9' && digits < 18) {
-                value = value * 10 + (b - '0');
-                digits++;
-            } else {
-                invalid = true;
+        void parse(ByteBuf in, int from, int to) {
+            valid = false;
+            if (to - from == 1 && in.getByte(from) == '0') {
+                value = 0;
+                valid = true;
+                return;
             }
-            first = false;
-            return true;
+            boolean negative = from < to && in.getByte(from) == '-';
+            int i = negative ? from + 1 : from;
+            if (i == to || in.getByte(i) < '1' || in.getByte(i) > '9') return;
+            // accumulated negatively, so that -9223372036854775808 fits
+            long v = 0;
+            for (; i < to; i++) {
+                int digit = in.getByte(i) - '0';
+                if (digit < 0 || digit > 9 || v < (Long.MIN_VALUE + digit) / 10) return;
+                v = v * 10 - digit;
+            }
+            if (!negative && v == Long.MIN_VALUE) return;
+            value = negative ? v : -v;
+            valid = true;
         }
 
-        long parsed(ByteBuf in, int from, int to) {
-            if (invalid || digits == 0) return Long.MIN_VALUE;
-            return negative ? -value : value;
+        boolean valid() {
+            return valid;
+        }
+
+        long value() {
+            return value;
         }
     }
 

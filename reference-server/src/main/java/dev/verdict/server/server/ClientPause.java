@@ -1,5 +1,7 @@
 package dev.verdict.server.server;
 
+import dev.verdict.server.command.CommandFlag;
+
 import dev.verdict.server.command.CommandSpec;
 import dev.verdict.server.transaction.Transaction;
 
@@ -33,9 +35,9 @@ public final class ClientPause {
         if (untilMillis == 0 || !active(System.currentTimeMillis())) return false;
         if (all) return true;
         CommandSpec base = command.parent() == null ? command : command.parent();
-        boolean mayReplicate = command.hasFlag("write") || command.hasFlag("may_replicate");
+        boolean mayReplicate = command.hasFlag(CommandFlag.WRITE) || command.hasFlag(CommandFlag.MAY_REPLICATE);
         if (!mayReplicate && base.name().equals("exec")) {
-            mayReplicate = tx.anyQueuedHas("write") || tx.anyQueuedHas("may_replicate");
+            mayReplicate = tx.anyQueuedHas(CommandFlag.WRITE) || tx.anyQueuedHas(CommandFlag.MAY_REPLICATE);
         }
         return mayReplicate;
     }

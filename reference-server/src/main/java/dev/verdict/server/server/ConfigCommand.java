@@ -136,6 +136,7 @@ public final class ConfigCommand implements CommandFamily {
         return switch (name) {
             case "client-output-buffer-limit" -> "Invalid client class specified in buffer limit configuration.";
             case "notify-keyspace-events" -> NotifyFlags.INVALID;
+            case "appendonly" -> "Unable to turn on AOF. Check server logs.";
             default -> "argument is invalid";
         };
     }

@@ -1,5 +1,6 @@
 package dev.verdict.server.transaction;
 
+import dev.verdict.server.command.CommandFlag;
 import dev.verdict.server.command.CommandSpec;
 
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class Transaction {
     }
 
     /** Whether any queued command carries {@code flag} (Redis's mstate.cmd_flags). */
-    public boolean anyQueuedHas(String flag) {
+    public boolean anyQueuedHas(CommandFlag flag) {
         for (Queued q : queued) if (q.command().hasFlag(flag)) return true;
         return false;
     }

@@ -138,7 +138,7 @@ class AofTest {
         assertThat(Files.size(incr)).isEqualTo(full);
     }
 
-    private static void copyDir(Path from, Path to) throws Exception {
+    static void copyDir(Path from, Path to) throws Exception {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
             for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));

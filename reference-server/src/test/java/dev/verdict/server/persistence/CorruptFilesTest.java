@@ -72,6 +72,33 @@ class CorruptFilesTest {
         }
     }
 
+    /** A hand-made RDB: a RESIZEDB hint of 2^40 keys, then string keys k=v and {@code secondKey}=w, no checksum. */
+    private static byte[] rdbWithHugeResizeHint(String secondKey) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("REDIS0010".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {(byte) 0xFE, 0}); // SELECTDB 0
+        out.writeBytes(new byte[] {(byte) 0xFB, (byte) 0x81, 0, 0, 1, 0, 0, 0, 0, 0, 0}); // RESIZEDB 2^40, 0
+        out.writeBytes(new byte[] {0, 1, 'k', 1, 'v'});
+        out.writeBytes(new byte[] {0, 1, (byte) secondKey.charAt(0), 1, 'w'});
+        out.write(0xFF);
+        out.writeBytes(new byte[8]);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aDuplicatedKeyRefusesTheFileAndAHugeResizeHintAllocatesNothingSilly() throws Exception {
+        Files.write(dir.resolve("dump.rdb"), rdbWithHugeResizeHint("k"));
+        assertThatThrownBy(() -> RedisServer.start(ServerConfig.fromArgs("--port", "0", "--dir", dir.toString(),
+                "--rdbchecksum", "no", "--save", "")))
+                .isInstanceOf(LoadingException.class).hasMessageContaining("RDB has duplicated key 'k' in DB 0");
+        Files.write(dir.resolve("dump.rdb"), rdbWithHugeResizeHint("j"));
+        try (RedisServer s = RedisServer.start(ServerConfig.fromArgs("--port", "0", "--dir", dir.toString(),
+                "--rdbchecksum", "no", "--save", "")); Jedis j = new Jedis("127.0.0.1", s.port())) {
+            assertThat(j.dbSize()).isEqualTo(2);
+            assertThat(j.get("j")).isEqualTo("w");
+        }
+    }
+
     @Test
     void checkAofReportsATornTailAndFixTruncatesIt() throws Exception {
         try (ServerFixture s = new ServerFixture("--dir", dir.toString(), "--save", "", "--appendonly", "yes");

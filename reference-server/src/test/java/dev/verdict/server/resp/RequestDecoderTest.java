@@ -69,6 +69,19 @@ class RequestDecoderTest {
     }
 
     @Test
+    void headerNumbersFollowString2llSoLeadingZerosAndMinusZeroAreInvalid() {
+        assertError("*01\r\n", "Protocol error: invalid multibulk length");
+        assertError("*-0\r\n", "Protocol error: invalid multibulk length");
+        assertError("*2147483648\r\n", "Protocol error: invalid multibulk length");
+        assertError("*-9223372036854775809\r\n", "Protocol error: invalid multibulk length");
+        assertError("*1\r\n$04\r\n", "Protocol error: invalid bulk length");
+        assertError("*1\r\n$ 4\r\n", "Protocol error: invalid bulk length");
+        assertError("*1\r\n$9223372036854775808\r\n", "Protocol error: invalid bulk length");
+        // the smallest 64-bit count is a valid number, and like every count <= 0 it runs nothing
+        assertThat(feed("*-9223372036854775808\r\n*1\r\n$4\r\nPING\r\n")).containsExactly(List.of("PING"));
+    }
+
+    @Test
     void bulkLargerThanTheQueryBufferLimitClosesWithoutReply() {
         channel.writeInbound(Unpooled.copiedBuffer("*1\r\n$5000\r\n", StandardCharsets.UTF_8));
         assertThatThrownBy(() -> channel.writeInbound(Unpooled.wrappedBuffer(new byte[2000])))

@@ -11,6 +11,7 @@ import dev.verdict.server.persistence.rdb.RdbInput;
 import dev.verdict.server.persistence.rdb.RdbLoader;
 import dev.verdict.server.persistence.rdb.RdbOutput;
 import dev.verdict.server.persistence.rdb.RdbWriter;
+import dev.verdict.server.persistence.snapshot.BackgroundSnapshot;
 import dev.verdict.server.persistence.snapshot.Snapshot;
 import io.netty.channel.embedded.EmbeddedChannel;
 
@@ -28,7 +29,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,13 +61,18 @@ public final class Aof {
     private final AtomicBoolean fsyncPending = new AtomicBoolean();
     private long lastFsyncMillis;
     private Rewrite rewrite;
+    /** A rewrite stopped by CONFIG SET appendonly: its thread may still run; its file is dropped. */
+    private Rewrite killed;
+    /** AOF_WAIT_REWRITE: turned on at run time, waiting for the rewrite that writes the first base. */
+    private boolean waitingRewrite;
     private boolean rewriteScheduled;
     private long rewrites;
     private boolean lastRewriteOk = true;
     private long lastRewriteSeconds = -1;
-    private boolean multiOpen;
+    /** Test hook: runs on the rewrite thread before it writes (to hold a rewrite open). */
+    private volatile Runnable beforeRewriteWrite = () -> { };
 
-    private record Rewrite(Snapshot snapshot, CompletableFuture<Path> done, long startedMillis, long incrSeqAtStart) {
+    private record Rewrite(BackgroundSnapshot<Path> base, long startedMillis, long incrSeqAtStart) {
     }
 
     public Aof(ServerContext server) {
@@ -86,6 +91,16 @@ public final class Aof {
         return rewrite != null;
     }
 
+    /** The running rewrite's snapshot, or null. */
+    public Snapshot rewriteSnapshot() {
+        return rewrite == null ? null : rewrite.base().snapshot();
+    }
+
+    /** A rewrite, or a stopped one still finishing, holds the keyspace's one snapshot. */
+    public boolean snapshotBusy() {
+        return rewrite != null || killed != null;
+    }
+
     private Path dir() {
         return Path.of(config().get("dir")).resolve(config().get("appenddirname"));
     }
@@ -102,7 +117,8 @@ public final class Aof {
 
     /** Appends one command for database {@code db} (feedAppendOnlyFile). */
     public void feed(int db, byte[][] argv) {
-        if (!on) return;
+        // Waiting for the first rewrite, only what comes after its snapshot needs keeping.
+        if (!on || (waitingRewrite && rewrite == null)) return;
         if (config().getBool("aof-timestamp-enabled")) {
             long now = System.currentTimeMillis() / 1000;
             if (now != lastTimestamp) {
@@ -116,19 +132,6 @@ public final class Aof {
             selectedDb = db;
         }
         appendCommand(argv);
-    }
-
-    /** MULTI before the first write of a transaction, EXEC after its last (as EXEC propagates). */
-    public void feedMultiIfNeeded(int db) {
-        if (!on || multiOpen) return;
-        multiOpen = true;
-        feed(db, new byte[][] {"MULTI".getBytes(StandardCharsets.US_ASCII)});
-    }
-
-    public void feedExecIfOpen(int db) {
-        if (!multiOpen) return;
-        multiOpen = false;
-        feed(db, new byte[][] {"EXEC".getBytes(StandardCharsets.US_ASCII)});
     }
 
     private void appendCommand(byte[][] argv) {
@@ -344,7 +347,7 @@ public final class Aof {
         manifest = exists() ? AofManifest.load(manifestPath()) : new AofManifest();
         if (manifest.base() == null) {
             String name = prefix() + ".1.base." + (config().getBool("aof-use-rdb-preamble") ? "rdb" : "aof");
-            writeBase(dir().resolve(name), Snapshot.capture(server.keyspace(), server.clock().millis(), false));
+            writeBase(dir().resolve(name), Snapshot.capture(server.keyspace(), server.clock().millis()));
             manifest.base(new AofManifest.Entry(name, 1, 'b'));
             Log.notice("Creating AOF base file " + name + " on server start");
         }
@@ -380,11 +383,25 @@ public final class Aof {
     /** BGREWRITEAOF's start (rewriteAppendOnlyFileBackground); false when one runs already. */
     public boolean startRewrite(Persistence persistence) throws IOException {
         if (rewrite != null) return false;
+        if (killed != null) {
+            rewriteScheduled = true;
+            return true;
+        }
         rewriteScheduled = false;
         Files.createDirectories(dir());
         if (manifest == null) manifest = exists() ? AofManifest.load(manifestPath()) : new AofManifest();
         long incrSeq = manifest.lastIncrSeq();
-        if (on) {
+        if (waitingRewrite) {
+            // Writes made while the first base is written go to a temporary incr file, named
+            // in the manifest only once the rewrite succeeds (openNewIncrAofForAppend).
+            String name = tempIncrName();
+            if (incr != null) incr.close();
+            incr = FileChannel.open(dir().resolve(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            selectedDb = -1;
+            len = 0;
+            Log.notice("Creating AOF incr file " + name + " on background rewrite");
+        } else if (on) {
             flush();
             incr.force(false);
             incr.close();
@@ -397,22 +414,20 @@ public final class Aof {
             selectedDb = -1;
             incrSeq = seq;
         }
-        Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis(), true);
-        CompletableFuture<Path> done = new CompletableFuture<>();
         Path temp = dir().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
-        rewrite = new Rewrite(snapshot, done, System.currentTimeMillis(), incrSeq);
-        Thread t = new Thread(() -> {
-            try {
-                writeBase(temp, snapshot);
-                done.complete(temp);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "verdict-aof-rewrite");
-        t.setDaemon(true);
-        t.start();
+        rewrite = new Rewrite(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
+                "verdict-aof-rewrite", snapshot -> {
+                    beforeRewriteWrite.run();
+                    writeBase(temp, snapshot);
+                    return temp;
+                }), System.currentTimeMillis(), incrSeq);
         Log.notice("Background append only file rewriting started by pid " + ProcessHandle.current().pid());
         return true;
+    }
+
+    /** Test hook: {@code hook} runs on the rewrite thread before the base is written. */
+    public void beforeRewriteWrite(Runnable hook) {
+        beforeRewriteWrite = hook;
     }
 
     public void scheduleRewrite() {
@@ -440,11 +455,15 @@ public final class Aof {
         }
     }
 
+    private String tempIncrName() {
+        return "temp-" + prefix() + ".incr";
+    }
+
     /** Waits for a running rewrite and completes it (tests, shutdown). */
     public void awaitRewrite() {
         if (rewrite == null) return;
         try {
-            rewrite.done().join();
+            rewrite.base().await();
         } catch (RuntimeException ignored) {
             // reported by finishRewrite
         }
@@ -455,14 +474,17 @@ public final class Aof {
     private void finishRewrite() {
         Rewrite r = rewrite;
         rewrite = null;
-        r.snapshot().release();
+        r.base().snapshot().release();
+        server.persistence().recordCapture(r.base().snapshot());
         lastRewriteSeconds = (System.currentTimeMillis() - r.startedMillis()) / 1000;
         Path temp;
         try {
-            temp = r.done().join();
+            temp = r.base().done().join();
         } catch (RuntimeException e) {
             Log.warning("Background AOF rewrite failed: " + (e.getCause() == null ? e : e.getCause().getMessage()));
             lastRewriteOk = false;
+            // AOF turned on still needs its first base: try again from the cron
+            if (waitingRewrite) rewriteScheduled = true;
             return;
         }
         try {
@@ -474,8 +496,16 @@ public final class Aof {
             AofManifest next = new AofManifest();
             next.base(new AofManifest.Entry(name, baseSeq, 'b'));
             for (AofManifest.Entry e : manifest.incrs()) {
-                if (on && e.seq() >= r.incrSeqAtStart()) next.incrs().add(e);
+                if (on && !waitingRewrite && e.seq() >= r.incrSeqAtStart()) next.incrs().add(e);
                 else old.add(e);
+            }
+            if (waitingRewrite) {
+                long seq = manifest.lastIncrSeq() + 1;
+                String incrName = prefix() + "." + seq + ".incr.aof";
+                Files.move(dir().resolve(tempIncrName()), dir().resolve(incrName), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                next.incrs().add(new AofManifest.Entry(incrName, seq, 'i'));
+                waitingRewrite = false;
             }
             next.persist(manifestPath());
             manifest = next;
@@ -494,8 +524,20 @@ public final class Aof {
 
     /** The AOF share of serverCron: rewrite completion, scheduled and automatic rewrites, everysec fsync. */
     public void cron(Persistence persistence, long nowMillis) {
+        rewriteCron(persistence);
+        // serverCron's flushAppendOnlyFile: once a second even while a rewrite runs, so that the
+        // last writes before a quiet spell reach the disk
+        if (on) fsyncEverySecIfDue(nowMillis);
+    }
+
+    private void rewriteCron(Persistence persistence) {
+        if (killed != null) {
+            if (!killed.base().done().isDone()) return;
+            dropKilled();
+        }
         if (rewrite != null) {
-            if (rewrite.done().isDone()) finishRewrite();
+            rewrite.base().pump();
+            if (rewrite.base().done().isDone()) finishRewrite();
             return;
         }
         if (persistence.bgsaveInProgress()) return;
@@ -518,7 +560,96 @@ public final class Aof {
             Log.warning("Can't rewrite append only file in background: " + e.getMessage());
             lastRewriteOk = false;
         }
-        if (on) fsyncEverySecIfDue(nowMillis);
+    }
+
+    // ---- CONFIG SET appendonly
+
+    /**
+     * startAppendOnly: the AOF is on at once (AOF_WAIT_REWRITE) and a rewrite writes its first
+     * base, then names the new incr file in the manifest; with a BGSAVE running, or inside EXEC,
+     * the rewrite is scheduled instead. False when no rewrite could start (Redis turns the AOF
+     * off again and CONFIG SET fails).
+     */
+    public boolean startAppendOnly(Persistence persistence, boolean insideExec) {
+        if (on) return true;
+        on = true;
+        waitingRewrite = true;
+        selectedDb = -1;
+        len = 0;
+        if (persistence.bgsaveInProgress() || killed != null) {
+            rewriteScheduled = true;
+            Log.warning("AOF was enabled but there is already another background operation. "
+                    + "An AOF background was scheduled to start when possible.");
+            return true;
+        }
+        if (insideExec) {
+            rewriteScheduled = true;
+            Log.warning("AOF was enabled during a transaction. An AOF background was scheduled to start when possible.");
+            return true;
+        }
+        if (rewrite != null) {
+            Log.warning("AOF was enabled but there is already an AOF rewriting in background. "
+                    + "Stopping background AOF and starting a rewrite now.");
+            kill();
+            if (killed != null) {
+                rewriteScheduled = true; // started by the cron once the stopped one has let go of the snapshot
+                return true;
+            }
+        }
+        try {
+            startRewrite(persistence);
+            return true;
+        } catch (IOException e) {
+            Log.warning("Can't open or create append-only dir " + config().get("appenddirname") + ": " + e.getMessage());
+            lastRewriteOk = false;
+            on = false;
+            waitingRewrite = false;
+            Log.warning("Redis needs to enable the AOF but can't trigger a background AOF rewrite operation. "
+                    + "Check the above logs for more info about the error.");
+            return false;
+        }
+    }
+
+    /** stopAppendOnly: a last write and fsync, the file closed, a running rewrite stopped. */
+    public void stopAppendOnly() {
+        if (!on) return;
+        flush();
+        if (incr != null) {
+            try {
+                incr.force(false);
+                incr.close();
+            } catch (IOException e) {
+                Log.warning("Fail to fsync the AOF file: " + e.getMessage());
+            }
+            incr = null;
+        }
+        on = false;
+        waitingRewrite = false;
+        rewriteScheduled = false;
+        selectedDb = -1;
+        len = 0;
+        if (rewrite != null) kill();
+    }
+
+    /** killAppendOnlyChild: the running rewrite's result will be thrown away. */
+    private void kill() {
+        Log.notice("Killing running AOF rewrite child: " + ProcessHandle.current().pid());
+        killed = rewrite;
+        rewrite = null;
+        killed.base().abandon();
+        if (killed.base().done().isDone()) dropKilled();
+    }
+
+    private void dropKilled() {
+        Rewrite k = killed;
+        killed = null;
+        k.base().snapshot().release();
+        try {
+            Path temp = k.base().done().join();
+            Files.deleteIfExists(temp);
+        } catch (RuntimeException | IOException ignored) {
+            // a failed or unwritable temp file: nothing to remove
+        }
     }
 
     /** Closes the file after a last write and fsync (shutdown). */
@@ -526,6 +657,14 @@ public final class Aof {
         if (rewrite != null) {
             Log.warning("There is a child rewriting the AOF. Killing it!");
             awaitRewrite();
+        }
+        if (killed != null) {
+            try {
+                killed.base().done().join();
+            } catch (RuntimeException ignored) {
+                // thrown away anyway
+            }
+            dropKilled();
         }
         if (incr != null) {
             flush();

@@ -8,6 +8,11 @@ import dev.verdict.server.type.list.ListType;
 import dev.verdict.server.type.list.ListValue;
 import dev.verdict.server.type.set.SetType;
 import dev.verdict.server.type.set.SetValue;
+import dev.verdict.server.type.stream.Consumer;
+import dev.verdict.server.type.stream.ConsumerGroup;
+import dev.verdict.server.type.stream.PendingEntry;
+import dev.verdict.server.type.stream.Stream;
+import dev.verdict.server.type.stream.StreamId;
 import dev.verdict.server.type.string.StringValue;
 import dev.verdict.server.type.zset.ZSetType;
 import dev.verdict.server.type.zset.ZSetValue;
@@ -17,6 +22,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * rewriteAppendOnlyFileRio without the RDB preamble: the commands that rebuild a snapshot, at
@@ -33,8 +39,8 @@ final class AofRewriter {
         for (Snapshot.Db db : snapshot.dbs()) {
             command(out, List.of(b("SELECT"), b(Integer.toString(db.id))));
             for (int i = 0; i < db.size; i++) {
-                byte[] key = db.keys[i];
-                RedisObject v = db.values[i];
+                byte[] key = db.key(i);
+                RedisObject v = db.value(i);
                 switch (v.type()) {
                     case STRING -> command(out, List.of(b("SET"), key, ((StringValue) v).bytes()));
                     case LIST -> batched(out, "RPUSH", key, ListType.elements((ListValue) v));
@@ -55,11 +61,55 @@ final class AofRewriter {
                         });
                         batchedPairs(out, "HMSET", key, items);
                     }
+                    case STREAM -> stream(out, key, (Stream) v);
                     default -> throw new IOException("Rewriting a " + v.type().typeName()
                             + " value to the AOF is not implemented in this build");
                 }
-                if (db.expires[i] != -1) {
-                    command(out, List.of(b("PEXPIREAT"), key, b(Long.toString(db.expires[i]))));
+                if (db.expireAt(i) != -1) {
+                    command(out, List.of(b("PEXPIREAT"), key, b(Long.toString(db.expireAt(i)))));
+                }
+            }
+        }
+    }
+
+    /**
+     * rewriteStreamObject: an XADD per entry (an empty stream through the {@code XADD MAXLEN 0}
+     * trick), XSETID for the last ID and counters, then per group XGROUP CREATE with its read
+     * counter, an XCLAIM per pending entry of each consumer, XGROUP CREATECONSUMER for a consumer
+     * with none pending.
+     */
+    private static void stream(OutputStream out, byte[] key, Stream s) throws IOException {
+        if (s.length() > 0) {
+            IOException[] failed = {null};
+            s.scan(StreamId.MIN, StreamId.MAX, false, e -> {
+                List<byte[]> argv = new ArrayList<>(List.of(b("XADD"), key, e.id().toBytes()));
+                argv.addAll(List.of(e.fieldsAndValues()));
+                try {
+                    command(out, argv);
+                } catch (IOException io) {
+                    failed[0] = io;
+                    return false;
+                }
+                return true;
+            });
+            if (failed[0] != null) throw failed[0];
+        } else {
+            command(out, List.of(b("XADD"), key, b("MAXLEN"), b("0"), b("0-1"), b("x"), b("y")));
+        }
+        command(out, List.of(b("XSETID"), key, s.lastId().toBytes(), b("ENTRIESADDED"), b(Long.toString(s.entriesAdded())),
+                b("MAXDELETEDID"), s.maxDeletedId().toBytes()));
+        for (ConsumerGroup g : s.groups().values()) {
+            command(out, List.of(b("XGROUP"), b("CREATE"), key, g.name(), g.lastId().toBytes(), b("ENTRIESREAD"),
+                    b(Long.toString(g.entriesRead()))));
+            for (Consumer c : g.consumers().values()) {
+                if (c.pending().isEmpty()) {
+                    command(out, List.of(b("XGROUP"), b("CREATECONSUMER"), key, g.name(), c.name()));
+                    continue;
+                }
+                for (Map.Entry<StreamId, PendingEntry> p : c.pending().entrySet()) {
+                    command(out, List.of(b("XCLAIM"), key, g.name(), c.name(), b("0"), p.getKey().toBytes(),
+                            b("TIME"), b(Long.toString(p.getValue().deliveryTime())),
+                            b("RETRYCOUNT"), b(Long.toString(p.getValue().deliveryCount())), b("JUSTID"), b("FORCE")));
                 }
             }
         }

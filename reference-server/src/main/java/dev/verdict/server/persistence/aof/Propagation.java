@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * What Redis 7.0 writes to the AOF for a command that changed the dataset: the argv as given,
  * or the form that replays to the same state (verified on a real redis-server's incr file):
- * relative expiries become absolute (EXPIRE.. → PEXPIREAT, SETEX/SET EX → SET .. PXAT, GETEX →
- * PEXPIREAT or PERSIST), results of randomness or float arithmetic become plain writes (SPOP →
- * SREM, INCRBYFLOAT → SET KEEPTTL, HINCRBYFLOAT → HSET), RESTORE gets an absolute TTL.
+ * relative expiries become absolute (EXPIRE.. → PEXPIREAT keeping NX/XX/GT/LT, SETEX/SET EX →
+ * SET .. PXAT, GETEX → PEXPIREAT or PERSIST; a time already past → DEL or UNLINK), results of
+ * randomness or float arithmetic become plain writes (SPOP → SREM, INCRBYFLOAT → SET KEEPTTL,
+ * HINCRBYFLOAT → HSET), GETDEL → DEL (UNLINK), GETSET → SET, SET loses its GET, RESTORE gets an absolute TTL.
  */
 public final class Propagation {
 
@@ -48,7 +49,18 @@ public final class Propagation {
         Database db = client.db();
         switch (name) {
             case "expire", "pexpire", "expireat", "pexpireat" -> {
-                return List.<byte[][]>of(expireForm(db, argv[1]));
+                // the NX/XX/GT/LT flags stay: only the command and the time are rewritten
+                byte[][] form = expireForm(client, argv[1]);
+                if (form[0][0] != 'P' || form.length != 3 || argv.length <= 3) return List.<byte[][]>of(form);
+                byte[][] withFlags = java.util.Arrays.copyOf(form, argv.length);
+                System.arraycopy(argv, 3, withFlags, 3, argv.length - 3);
+                return List.<byte[][]>of(withFlags);
+            }
+            case "getset" -> {
+                return List.<byte[][]>of(args("SET", argv[1], argv[2]));
+            }
+            case "getdel" -> {
+                return List.<byte[][]>of(args(lazy(client, "lazyfree-lazy-user-del"), argv[1]));
             }
             case "setex", "psetex" -> {
                 return List.<byte[][]>of(setPxat(db, argv[1], argv[3]));
@@ -59,13 +71,14 @@ public final class Propagation {
                         return List.<byte[][]>of(setPxat(db, argv[1], argv[2]));
                     }
                 }
-                return List.<byte[][]>of(argv);
+                // GET only shapes the reply: it is dropped (setGenericCommand)
+                return List.<byte[][]>of(withoutGet(argv));
             }
             case "getex" -> {
                 for (int i = 2; i < argv.length; i++) {
                     if (Args.is(argv[i], "persist")) return List.<byte[][]>of(args("PERSIST", argv[1]));
                 }
-                return List.<byte[][]>of(expireForm(db, argv[1]));
+                return List.<byte[][]>of(expireForm(client, argv[1]));
             }
             case "incrbyfloat" -> {
                 RedisObject o = db.lookupNoTouch(argv[1]);
@@ -91,9 +104,6 @@ public final class Propagation {
                 for (String m : was) if (!now.contains(m)) srem.add(m.getBytes(StandardCharsets.ISO_8859_1));
                 return List.<byte[][]>of(args(srem.toArray()));
             }
-            case "xadd" -> {
-                return List.<byte[][]>of(dev.verdict.server.type.stream.StreamPropagation.xadd(client, argv));
-            }
             case "restore" -> {
                 boolean absttl = false;
                 for (int i = 4; i < argv.length; i++) if (Args.is(argv[i], "absttl")) absttl = true;
@@ -110,9 +120,24 @@ public final class Propagation {
         }
     }
 
-    private static byte[][] expireForm(Database db, byte[] key) {
+    /** SET's argv without its GET options (argument 3 on). */
+    private static byte[][] withoutGet(byte[][] argv) {
+        List<byte[]> out = new ArrayList<>(argv.length);
+        for (int i = 0; i < argv.length; i++) {
+            if (i < 3 || !Args.is(argv[i], "get")) out.add(argv[i]);
+        }
+        return out.size() == argv.length ? argv : out.toArray(new byte[0][]);
+    }
+
+    /** DEL, or UNLINK when the named lazyfree option is on. */
+    private static String lazy(Client client, String option) {
+        return client.server().config().getBool(option) ? "UNLINK" : "DEL";
+    }
+
+    private static byte[][] expireForm(Client client, byte[] key) {
+        Database db = client.db();
         long when = db.expireAt(key);
-        if (!db.exists(key)) return args("DEL", key);
+        if (!db.exists(key)) return args(lazy(client, "lazyfree-lazy-expire"), key);
         if (when == -1) return args("PERSIST", key);
         return args("PEXPIREAT", key, Long.toString(when));
     }

@@ -50,7 +50,7 @@ public final class RdbWriter {
             out.writeLength(db.size);
             out.writeLength(db.expiresSize);
             for (int i = 0; i < db.size; i++) {
-                writeKeyValue(out, db.keys[i], db.values[i], db.expires[i], snapshot.clock(), db.clocks[i]);
+                writeKeyValue(out, db.key(i), db.value(i), db.expireAt(i), snapshot.clock(), db.clock(i));
             }
         }
     }

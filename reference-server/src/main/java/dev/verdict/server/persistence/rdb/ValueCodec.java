@@ -275,14 +275,30 @@ public final class ValueCodec {
             if (e.length > maxValue) fits = false;
             entries.add(e);
         }
-        java.util.Set<dev.verdict.server.db.BytesKey> seen = new java.util.HashSet<>();
-        for (int i = 0; i < entries.size(); i += 2) {
-            if (!seen.add(new dev.verdict.server.db.BytesKey(entries.get(i)))) throw new RdbException("Hash listpack with dup elements");
-        }
+        if (hasDuplicateField(entries)) throw new RdbException("Hash listpack with dup elements");
         if (fits) return HashValue.fromListpack(lp);
         HashValue h = HashType.create();
         for (int i = 0; i < entries.size(); i += 2) HashType.set(h, entries.get(i), entries.get(i + 1), config);
         return h;
+    }
+
+    /** True when two fields (even entries) of a field/value list are equal. */
+    private static boolean hasDuplicateField(List<byte[]> entries) {
+        int fields = entries.size() / 2;
+        if (fields <= 16) {
+            // the usual small listpack: pairwise comparison costs less than hashing into a set
+            for (int i = 0; i < entries.size(); i += 2) {
+                for (int j = i + 2; j < entries.size(); j += 2) {
+                    if (java.util.Arrays.equals(entries.get(i), entries.get(j))) return true;
+                }
+            }
+            return false;
+        }
+        java.util.Set<dev.verdict.server.db.BytesKey> seen = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i += 2) {
+            if (!seen.add(new dev.verdict.server.db.BytesKey(entries.get(i)))) return true;
+        }
+        return false;
     }
 
     /** A loaded listpack sorted set: converted to a skiplist when above zset-max-listpack-entries. */

@@ -123,16 +123,19 @@ final class Bitfield {
                 reply = old;
             }
             if (stored == null) {
-                client.reply().nullBulk();
+                client.reply().nullBulk(); // OVERFLOW FAIL: nothing written, no change counted
             } else {
                 client.reply().integer(reply);
                 Bits.set(p, o.offset, o.bits, stored);
+                changes++;
             }
-            changes++;
         }
         if (changes > 0) {
             client.db().signalModified(argv[1]);
             BitmapCommands.notify(client, KeyspaceEvents.STRING, "setbit", argv[1]);
+        } else if (target != null) {
+            // Redis creates the key but counts no change, so the command is not propagated
+            client.server().persistence().preventCommandPropagation();
         }
     }
 }

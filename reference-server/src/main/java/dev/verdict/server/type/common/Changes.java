@@ -3,8 +3,8 @@ package dev.verdict.server.type.common;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 
-import java.util.function.LongSupplier;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
+import java.util.function.ToLongFunction;
 
 /**
  * What every write of the collection types reports, as Redis pairs signalModifiedKey with
@@ -24,17 +24,22 @@ public final class Changes {
 
     /**
      * HDEL, SREM and ZREM (hdelCommand, sremCommand, zremCommand): removes each of
-     * {@code argv[2..]} from the collection at {@code argv[1]}, deletes the key as soon as it is
-     * empty, reports the type's event (and "del" when the key went), and replies the count.
+     * {@code argv[2..]} from {@code collection}, the value at {@code argv[1]} (null when missing:
+     * nothing to remove), deletes the key as soon as it is empty, reports the type's event (and
+     * "del" when the key went), and replies the count.
      */
-    public static void removeMembers(Client client, byte[][] argv, Predicate<byte[]> remove, LongSupplier size,
-                                     int type, String event) {
+    public static <T> void removeMembers(Client client, byte[][] argv, T collection, BiPredicate<T, byte[]> remove,
+                                         ToLongFunction<T> size, int type, String event) {
+        if (collection == null) {
+            client.reply().integer(0);
+            return;
+        }
         long removed = 0;
         boolean keyRemoved = false;
         for (int i = 2; i < argv.length; i++) {
-            if (remove.test(argv[i])) {
+            if (remove.test(collection, argv[i])) {
                 removed++;
-                if (size.getAsLong() == 0) {
+                if (size.applyAsLong(collection) == 0) {
                     client.db().delete(argv[1]);
                     keyRemoved = true;
                     break;

@@ -18,10 +18,8 @@ import java.util.function.ToIntFunction;
 public final class Scan {
 
     /** What a scanned collection provides: its elements from a cursor on, and the next cursor. */
+    @FunctionalInterface
     public interface Source {
-        /** 1 for sets, 2 for hashes and sorted sets (each element followed by its value or score). */
-        int stride();
-
         /**
          * Appends elements from {@code cursor} to {@code out} (at least about {@code count} of them
          * unless the end is reached) and returns the next cursor, 0 when done. Compact encodings
@@ -40,8 +38,12 @@ public final class Scan {
         return dev.verdict.server.keys.ScanCursor.parse(client, arg);
     }
 
-    /** Runs XSCAN key cursor [MATCH pattern] [COUNT count] over {@code source} (null for a missing key). */
-    public static void run(Client client, byte[][] argv, long cursor, Source source) {
+    /**
+     * Runs XSCAN key cursor [MATCH pattern] [COUNT count] over {@code source} (null for a missing
+     * key), whose elements are {@code stride} items wide: 1 for sets, 2 for hashes and sorted sets
+     * (each element followed by its value or score).
+     */
+    public static void run(Client client, byte[][] argv, long cursor, int stride, Source source) {
         if (source == null) {
             // Redis answers shared.emptyscan for a missing key before it looks at the options.
             client.reply().arrayHeader(2);
@@ -74,7 +76,6 @@ public final class Scan {
         }
         List<byte[]> found = new ArrayList<>();
         long next = source.scan(cursor, count, found);
-        int stride = source.stride();
         List<byte[]> kept = found;
         if (pattern != null) {
             kept = new ArrayList<>();

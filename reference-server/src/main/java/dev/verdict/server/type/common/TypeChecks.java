@@ -19,4 +19,23 @@ public final class TypeChecks {
         }
         return false;
     }
+
+    /**
+     * The value at {@code key} for a command that may write it (lookupKeyWrite, then checkType):
+     * null when missing, {@code wrong} (the caller's sentinel) after replying WRONGTYPE.
+     */
+    public static <T extends RedisObject> T lookup(Client client, byte[] key, ObjectType type, T wrong) {
+        return checked(client, client.db().lookup(key), type, wrong);
+    }
+
+    /** As {@link #lookup}, counted in keyspace hits and misses (lookupKeyRead). */
+    public static <T extends RedisObject> T lookupRead(Client client, byte[] key, ObjectType type, T wrong) {
+        return checked(client, client.db().lookupRead(key), type, wrong);
+    }
+
+    // Each ObjectType has one value class, so a value that passed the type check is a T.
+    @SuppressWarnings("unchecked")
+    private static <T extends RedisObject> T checked(Client client, RedisObject value, ObjectType type, T wrong) {
+        return wrongType(client, value, type) ? wrong : (T) value;
+    }
 }

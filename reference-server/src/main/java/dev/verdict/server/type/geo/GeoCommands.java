@@ -148,6 +148,8 @@ public final class GeoCommands implements CommandFamily {
             zadd[longIdx + i * 2] = Long.toString(GeoHash.align52(hash)).getBytes(StandardCharsets.US_ASCII);
             zadd[longIdx + i * 2 + 1] = argv[at + 2];
         }
+        // propagated as the ZADD it runs (geoaddCommand's replaceClientCommandVector, lowercase "zadd")
+        client.server().persistence().propagateAs(client, zadd);
         CommandHandler zaddHandler = client.server().commands().find("zadd").handler();
         zaddHandler.execute(client, zadd);
     }

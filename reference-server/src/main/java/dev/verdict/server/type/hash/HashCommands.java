@@ -7,10 +7,11 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.ObjectType;
-import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.Changes;
 import dev.verdict.server.type.common.Decimals;
+import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
 import dev.verdict.server.type.common.TypeChecks;
@@ -43,26 +44,22 @@ public final class HashCommands implements CommandFamily {
 
     /** The hash at key, null when missing; {@link #WRONG} (after replying) when another type. */
     private static HashValue read(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return WRONG;
-        return (HashValue) o;
+        return TypeChecks.lookup(client, key, ObjectType.HASH, WRONG);
     }
 
     /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
     private static HashValue readOnly(Client client, byte[] key) {
-        RedisObject o = client.db().lookupRead(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return WRONG;
-        return (HashValue) o;
+        return TypeChecks.lookupRead(client, key, ObjectType.HASH, WRONG);
     }
 
     private static final HashValue WRONG = new HashValue();
 
     /** hashTypeLookupWriteOrCreate. */
     private static HashValue writable(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.HASH)) return null;
-        if (o != null) return (HashValue) o;
-        HashValue h = HashType.create();
+        HashValue h = read(client, key);
+        if (h == WRONG) return null;
+        if (h != null) return h;
+        h = HashType.create();
         client.db().add(key, h);
         return h;
     }
@@ -135,12 +132,7 @@ public final class HashCommands implements CommandFamily {
     static void hdel(Client client, byte[][] argv) {
         HashValue h = read(client, argv[1]);
         if (h == WRONG) return;
-        if (h == null) {
-            client.reply().integer(0);
-            return;
-        }
-        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> HashType.delete(h, m), () -> HashType.length(h),
-                KeyspaceEvents.HASH, "hdel");
+        Changes.removeMembers(client, argv, h, HashType::delete, HashType::length, KeyspaceEvents.HASH, "hdel");
     }
 
     static void hexists(Client client, byte[][] argv) {
@@ -225,41 +217,7 @@ public final class HashCommands implements CommandFamily {
 
     static void hrandfield(Client client, byte[][] argv) {
         if (argv.length >= 3) {
-            Long count = Args.parseLong(argv[2]);
-            if (count == null) {
-                client.reply().error(Errors.NOT_INTEGER);
-                return;
-            }
-            if (count == Long.MIN_VALUE) {
-                client.reply().error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-                return;
-            }
-            boolean withValues = false;
-            if (argv.length > 4 || (argv.length == 4 && !Args.is(argv[3], "withvalues"))) {
-                client.reply().error(Errors.SYNTAX);
-                return;
-            } else if (argv.length == 4) {
-                withValues = true;
-                if (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2) {
-                    client.reply().error("ERR value is out of range");
-                    return;
-                }
-            }
-            HashValue h = readOnly(client, argv[1]);
-            if (h == WRONG) return;
-            if (h == null || count == 0) {
-                client.reply().emptyArray();
-                return;
-            }
-            byte[][] entries = HashType.entries(h);
-            int[] picks = RandomPicks.pick(entries.length / 2, count);
-            ReplyWriter out = client.reply();
-            out.arrayHeader(withValues && !out.resp3() ? picks.length * 2L : picks.length);
-            for (int i : picks) {
-                if (withValues && out.resp3()) out.arrayHeader(2);
-                out.bulk(entries[2 * i]);
-                if (withValues) out.bulk(entries[2 * i + 1]);
-            }
+            hrandfieldWithCount(client, argv);
             return;
         }
         HashValue h = readOnly(client, argv[1]);
@@ -272,22 +230,33 @@ public final class HashCommands implements CommandFamily {
         client.reply().bulk(entries[2 * RandomPicks.one(entries.length / 2)]);
     }
 
+    private static void hrandfieldWithCount(Client client, byte[][] argv) {
+        RandomCount request = RandomCount.parseWithPairs(client, argv, "withvalues");
+        if (request == null) return;
+        HashValue h = readOnly(client, argv[1]);
+        if (h == WRONG) return;
+        if (h == null || request.count() == 0) {
+            client.reply().emptyArray();
+            return;
+        }
+        boolean withValues = request.withPairs();
+        byte[][] entries = HashType.entries(h);
+        int[] picks = RandomPicks.pick(entries.length / 2, request.count());
+        ReplyWriter out = client.reply();
+        out.arrayHeader(withValues && !out.resp3() ? picks.length * 2L : picks.length);
+        for (int i : picks) {
+            if (withValues && out.resp3()) out.arrayHeader(2);
+            out.bulk(entries[2 * i]);
+            if (withValues) out.bulk(entries[2 * i + 1]);
+        }
+    }
+
     static void hscan(Client client, byte[][] argv) {
         Long cursor = Scan.parseCursor(client, argv[2]);
         if (cursor == null) return;
         HashValue h = readOnly(client, argv[1]);
         if (h == WRONG) return;
-        Scan.run(client, argv, cursor, h == null ? null : new Scan.Source() {
-            @Override
-            public int stride() {
-                return 2;
-            }
-
-            @Override
-            public long scan(long from, long count, java.util.List<byte[]> out) {
-                return HashType.scan(h, from, count, out);
-            }
-        });
+        Scan.run(client, argv, cursor, 2, h == null ? null : (from, count, out) -> HashType.scan(h, from, count, out));
     }
 
     private static void modified(Client client, byte[] key, String event) {
@@ -295,6 +264,6 @@ public final class HashCommands implements CommandFamily {
     }
 
     private static void notify(Client client, int type, String event, byte[] key) {
-        dev.verdict.server.type.common.Changes.report(client, type, event, key);
+        Changes.report(client, type, event, key);
     }
 }

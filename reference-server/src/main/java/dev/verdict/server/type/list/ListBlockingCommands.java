@@ -12,6 +12,8 @@ import dev.verdict.server.db.RedisObject;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.verdict.server.persistence.aof.Propagation.args;
+
 /** LMPOP and the blocking list commands: BLPOP, BRPOP, BLMPOP, BLMOVE, BRPOPLPUSH. */
 final class ListBlockingCommands {
 
@@ -23,11 +25,15 @@ final class ListBlockingCommands {
         table.bind("brpop", (c, a) -> blockingPop(c, a, false));
         table.bind("blmpop", (c, a) -> mpop(c, a, 2, true));
         table.bind("blmove", ListBlockingCommands::blmove);
-        table.bind("brpoplpush", (c, a) -> blockingMove(c, a[1], a[2], false, true, a[3]));
+        table.bind("brpoplpush", (c, a) -> blockingMove(c, a[1], a[2], false, true, a[3], args("RPOPLPUSH", a[1], a[2])));
     }
 
-    /** What a client blocked on lists waits to do: pop (BLPOP: count -1; BLMPOP: count) or move. */
-    private record ListWait(boolean head, long count, byte[] dst, boolean toHead) implements BlockedRequest {
+    /**
+     * What a client blocked on lists waits to do: pop (BLPOP: count -1; BLMPOP: count) or move
+     * (BLMOVE, or BRPOPLPUSH when {@code rpoplpush}).
+     */
+    private record ListWait(boolean head, long count, byte[] dst, boolean toHead, boolean rpoplpush)
+            implements BlockedRequest {
         @Override
         public boolean tryServe(Client client, byte[] key) {
             RedisObject o = client.db().lookup(key);
@@ -35,7 +41,11 @@ final class ListBlockingCommands {
             ListValue list = (ListValue) o;
             if (ListType.length(list) == 0) return false;
             if (dst != null) {
-                ListCommands.moveFrom(client, list, key, dst, head, toHead);
+                // serveClientBlockedOnList propagates the move with its own words for the sides
+                if (ListCommands.moveFrom(client, list, key, dst, head, toHead)) {
+                    propagateAs(client, rpoplpush ? args("RPOPLPUSH", key, dst)
+                            : args("LMOVE", key, dst, head ? "left" : "right", toHead ? "left" : "right"));
+                }
                 return true;
             }
             replyPop(client, key, list, head, count);
@@ -112,20 +122,30 @@ final class ListBlockingCommands {
             client.reply().nullArray();
             return;
         }
-        client.server().blocked().block(client, client.db(), keys, deadline, new ListWait(head, count, null, false));
+        client.server().blocked().block(client, client.db(), keys, deadline, new ListWait(head, count, null, false, false));
     }
 
-    /** BLPOP's {@code [key, value]} (count -1) or LMPOP's {@code [key, [values]]}, then the events. */
+    /**
+     * BLPOP's {@code [key, value]} (count -1) or LMPOP's {@code [key, [values]]}, then the events;
+     * propagated as the plain pop: {@code LPOP key}, or {@code LPOP key n} with the number popped.
+     */
     private static void replyPop(Client client, byte[] key, ListValue list, boolean head, long count) {
         client.reply().arrayHeader(2);
         client.reply().bulk(key);
+        String pop = head ? "LPOP" : "RPOP";
         if (count < 0) {
             client.reply().bulk(ListType.pop(list, head));
+            propagateAs(client, args(pop, key));
         } else {
             List<byte[]> values = ListCommands.popMany(list, head, count);
             ListCommands.replyPopped(client, values);
+            propagateAs(client, args(pop, key, Integer.toString(values.size())));
         }
         ListCommands.popped(client, key, list, head);
+    }
+
+    private static void propagateAs(Client client, byte[][] argv) {
+        client.server().persistence().propagateAs(client, argv);
     }
 
     static void blmove(Client client, byte[][] argv) {
@@ -135,16 +155,18 @@ final class ListBlockingCommands {
             client.reply().error(Errors.SYNTAX);
             return;
         }
-        blockingMove(client, argv[1], argv[2], from, to, argv[5]);
+        blockingMove(client, argv[1], argv[2], from, to, argv[5], args("LMOVE", argv[1], argv[2], argv[3], argv[4]));
     }
 
-    private static void blockingMove(Client client, byte[] src, byte[] dst, boolean fromHead, boolean toHead, byte[] timeout) {
+    /** BLMOVE/BRPOPLPUSH; served at once, they propagate as {@code propagated} (LMOVE/RPOPLPUSH). */
+    private static void blockingMove(Client client, byte[] src, byte[] dst, boolean fromHead, boolean toHead, byte[] timeout,
+                                     byte[][] propagated) {
         long deadline = Timeouts.deadline(client, timeout);
         if (deadline == Timeouts.INVALID) return;
         ListValue source = ListCommands.read(client, src);
         if (source == ListCommands.WRONG) return;
         if (source != null) {
-            ListCommands.moveFrom(client, source, src, dst, fromHead, toHead);
+            if (ListCommands.moveFrom(client, source, src, dst, fromHead, toHead)) propagateAs(client, propagated);
             return;
         }
         if (client.denyBlocking()) {
@@ -152,6 +174,6 @@ final class ListBlockingCommands {
             return;
         }
         client.server().blocked().block(client, client.db(), new byte[][] {src}, deadline,
-                new ListWait(fromHead, -1, dst, toHead));
+                new ListWait(fromHead, -1, dst, toHead, propagated.length == 3));
     }
 }

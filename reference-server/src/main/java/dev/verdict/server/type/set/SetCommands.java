@@ -7,9 +7,10 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.ObjectType;
-import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.Changes;
+import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
 import dev.verdict.server.type.common.TypeChecks;
@@ -48,16 +49,12 @@ public final class SetCommands implements CommandFamily {
     }
 
     private static SetValue read(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.SET)) return WRONG;
-        return (SetValue) o;
+        return TypeChecks.lookup(client, key, ObjectType.SET, WRONG);
     }
 
     /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
     private static SetValue readOnly(Client client, byte[] key) {
-        RedisObject o = client.db().lookupRead(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.SET)) return WRONG;
-        return (SetValue) o;
+        return TypeChecks.lookupRead(client, key, ObjectType.SET, WRONG);
     }
 
     static void sadd(Client client, byte[][] argv) {
@@ -79,12 +76,7 @@ public final class SetCommands implements CommandFamily {
     static void srem(Client client, byte[][] argv) {
         SetValue s = read(client, argv[1]);
         if (s == WRONG) return;
-        if (s == null) {
-            client.reply().integer(0);
-            return;
-        }
-        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> SetType.remove(s, m), () -> SetType.size(s),
-                KeyspaceEvents.SET, "srem");
+        Changes.removeMembers(client, argv, s, SetType::remove, SetType::size, KeyspaceEvents.SET, "srem");
     }
 
     static void scard(Client client, byte[][] argv) {
@@ -188,15 +180,8 @@ public final class SetCommands implements CommandFamily {
         }
         Long count = null;
         if (argv.length == 3) {
-            count = Args.parseLong(argv[2]);
-            if (count == null) {
-                client.reply().error(Errors.NOT_INTEGER);
-                return;
-            }
-            if (count == Long.MIN_VALUE) {
-                client.reply().error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-                return;
-            }
+            count = RandomCount.parse(client, argv[2]);
+            if (count == null) return;
         }
         SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
@@ -288,17 +273,7 @@ public final class SetCommands implements CommandFamily {
         if (cursor == null) return;
         SetValue s = readOnly(client, argv[1]);
         if (s == WRONG) return;
-        Scan.run(client, argv, cursor, s == null ? null : new Scan.Source() {
-            @Override
-            public int stride() {
-                return 1;
-            }
-
-            @Override
-            public long scan(long from, long count, List<byte[]> out) {
-                return SetType.scan(s, from, count, out);
-            }
-        });
+        Scan.run(client, argv, cursor, 1, s == null ? null : (from, count, out) -> SetType.scan(s, from, count, out));
     }
 
     /** The sets named by argv[first..last], null entries for missing keys; null after WRONGTYPE. */
@@ -347,6 +322,6 @@ public final class SetCommands implements CommandFamily {
     }
 
     private static void notify(Client client, int type, String event, byte[] key) {
-        dev.verdict.server.type.common.Changes.report(client, type, event, key);
+        Changes.report(client, type, event, key);
     }
 }

@@ -240,6 +240,17 @@ public final class Stream extends RedisObject {
         return one.isEmpty() ? null : one.get(0).id();
     }
 
+    /**
+     * streamGetEdgeID(first, tombstones included): the first ID a node still stores, deleted
+     * (flagged, not yet dropped with its node) or not; null when no node is left.
+     */
+    public StreamId firstStoredId() {
+        for (StreamNode node : nodes.values()) {
+            if (!node.slots().isEmpty()) return node.slots().get(0).id;
+        }
+        return null;
+    }
+
     /** streamLastValidID: the last live entry's ID, or 0-0. */
     public StreamId lastValidId() {
         StreamId last = edgeId(false);

@@ -71,6 +71,7 @@ public final class StreamCommands implements CommandFamily {
         if (args.strategy() != TrimArgs.Strategy.NONE && stream.trim(args) > 0) {
             StreamReplies.notify(client, "xtrim", key);
         }
+        StreamPropagation.xadd(client, argv, args, stream, id);
         client.server().blocked().signalKeyAsReady(client.db(), key);
     }
 
@@ -172,6 +173,7 @@ public final class StreamCommands implements CommandFamily {
         if (deleted > 0) {
             StreamReplies.notify(client, "xtrim", argv[1]);
             client.db().signalModified(argv[1]);
+            StreamPropagation.xtrim(client, argv, args, stream);
         }
         client.reply().integer(deleted);
     }

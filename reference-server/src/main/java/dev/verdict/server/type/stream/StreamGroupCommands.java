@@ -118,6 +118,7 @@ public final class StreamGroupCommands implements CommandFamily {
             }
             if (stream.createGroup(groupName, id, entriesRead) != null) {
                 client.reply().ok();
+                dirty(client, 1);
                 StreamReplies.notify(client, "xgroup-create", key);
             } else {
                 client.reply().error("BUSYGROUP Consumer Group name already exists");
@@ -139,10 +140,12 @@ public final class StreamGroupCommands implements CommandFamily {
             }
             group.setLastId(id, entriesRead);
             client.reply().ok();
+            dirty(client, 1);
             StreamReplies.notify(client, "xgroup-setid", key);
         } else if (Args.is(opt, "destroy")) {
             if (group != null && stream.destroyGroup(groupName)) {
                 client.reply().integer(1);
+                dirty(client, 1);
                 StreamReplies.notify(client, "xgroup-destroy", key);
                 // Clients blocked in XREADGROUP on this group get their NOGROUP error now.
                 client.server().blocked().signalKeyAsReady(client.db(), key);
@@ -151,11 +154,19 @@ public final class StreamGroupCommands implements CommandFamily {
             }
         } else if (Args.is(opt, "createconsumer")) {
             Consumer created = group.createConsumer(argv[4], now);
-            if (created != null) StreamReplies.notify(client, "xgroup-createconsumer", key);
+            if (created != null) {
+                dirty(client, 1);
+                StreamReplies.notify(client, "xgroup-createconsumer", key);
+            }
             client.reply().integer(created != null ? 1 : 0);
         } else if (Args.is(opt, "delconsumer")) {
+            // A consumer that does not exist is no change: no event, nothing propagated.
+            boolean existed = group.consumer(argv[4]) != null;
             client.reply().integer(group.deleteConsumer(argv[4]));
-            StreamReplies.notify(client, "xgroup-delconsumer", key);
+            if (existed) {
+                dirty(client, 1);
+                StreamReplies.notify(client, "xgroup-delconsumer", key);
+            }
         } else {
             StreamReplies.subcommandSyntaxError(client, argv);
         }
@@ -182,6 +193,7 @@ public final class StreamGroupCommands implements CommandFamily {
         for (StreamId id : ids) {
             if (group.acknowledge(id)) acknowledged++;
         }
+        dirty(client, acknowledged);
         client.reply().integer(acknowledged);
     }
 
@@ -304,6 +316,7 @@ public final class StreamGroupCommands implements CommandFamily {
     }
 
     static void xclaim(Client client, byte[][] argv) {
+        StreamPropagation.onlyEffects(client);
         Stream stream = StreamReplies.lookupRead(client, argv[1]);
         if (stream == StreamReplies.WRONG) return;
         ConsumerGroup group = stream == null ? null : stream.group(argv[2]);
@@ -316,6 +329,7 @@ public final class StreamGroupCommands implements CommandFamily {
         long minIdle = Math.max(minIdleArg, 0);
         int j = 5;
         List<StreamId> ids = new ArrayList<>();
+        int firstId = j;
         for (; j < argv.length; j++) {
             StreamId id = StreamIdArg.parse(argv[j], 0, true);
             if (id == null) break;
@@ -358,7 +372,12 @@ public final class StreamGroupCommands implements CommandFamily {
                 return;
             }
         }
-        if (lastId.compareTo(group.lastId) > 0) group.lastId = lastId;
+        // A LASTID beyond the group's moves it; propagated by the XCLAIMs below, or alone when none is.
+        boolean propagateLastId = false;
+        if (lastId.compareTo(group.lastId) > 0) {
+            group.lastId = lastId;
+            propagateLastId = true;
+        }
         if (deliveryTime != -1) {
             if (deliveryTime < 0 || deliveryTime > now) deliveryTime = now;
         } else {
@@ -368,10 +387,18 @@ public final class StreamGroupCommands implements CommandFamily {
         int mark = reply.pendingBytes();
         int claimed = 0;
         Consumer consumer = null;
-        for (StreamId id : ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            StreamId id = ids.get(i);
+            byte[] idArg = argv[firstId + i];
             PendingEntry nack = group.pel.get(id);
             if (stream.get(id) == null) {
-                if (nack != null) group.acknowledge(id);
+                if (nack != null) {
+                    // replayed, the XCLAIM of a deleted entry drops it from the PEL there too
+                    StreamPropagation.xclaim(client, argv[1], group, idArg, nack);
+                    propagateLastId = false;
+                    dirty(client, 1);
+                    group.acknowledge(id);
+                }
                 continue;
             }
             if (force && nack == null) nack = group.forceCreate(id, now);
@@ -384,14 +411,27 @@ public final class StreamGroupCommands implements CommandFamily {
             group.claim(id, nack, consumer);
             if (justId) StreamReplies.id(reply, id);
             else StreamReplies.entry(reply, stream.get(id));
+            StreamPropagation.xclaim(client, argv[1], group, idArg, nack);
+            propagateLastId = false;
+            dirty(client, 1);
             claimed++;
+        }
+        if (propagateLastId) {
+            StreamPropagation.groupLastId(client, argv[1], group);
+            dirty(client, 1);
         }
         byte[] body = StreamReplies.cutSince(reply, mark);
         reply.arrayHeader(claimed);
         reply.raw(body);
     }
 
+    /** server.dirty for group changes, which touch no key (no WATCH, no signalModifiedKey), as in Redis. */
+    private static void dirty(Client client, long changes) {
+        for (long i = 0; i < changes; i++) client.server().persistence().incrementDirty();
+    }
+
     static void xautoclaim(Client client, byte[][] argv) {
+        StreamPropagation.onlyEffects(client);
         Long minIdleArg = longOr(client, argv[4], "ERR Invalid min-idle-time argument for XAUTOCLAIM");
         if (minIdleArg == null) return;
         long minIdle = Math.max(minIdleArg, 0);
@@ -452,6 +492,8 @@ public final class StreamGroupCommands implements CommandFamily {
             PendingEntry nack = e.getValue();
             cursor = id.next();
             if (stream.get(id) == null) {
+                StreamPropagation.xclaim(client, argv[1], group, id.toBytes(), nack);
+                dirty(client, 1);
                 group.acknowledge(id);
                 deleted.add(id);
                 count--;
@@ -462,6 +504,8 @@ public final class StreamGroupCommands implements CommandFamily {
                 group.claim(id, nack, consumer);
                 if (justId) StreamReplies.id(reply, id);
                 else StreamReplies.entry(reply, stream.get(id));
+                StreamPropagation.xclaim(client, argv[1], group, id.toBytes(), nack);
+                dirty(client, 1);
                 claimed++;
                 count--;
             }

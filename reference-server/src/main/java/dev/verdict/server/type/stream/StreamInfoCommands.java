@@ -8,7 +8,6 @@ import dev.verdict.server.command.Errors;
 import dev.verdict.server.command.Help;
 import dev.verdict.server.resp.ReplyWriter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -61,23 +60,15 @@ public final class StreamInfoCommands implements CommandFamily {
         }
         ReplyWriter reply = client.reply();
         reply.mapHeader(full ? 9 : 10);
-        reply.bulk("length");
-        reply.integer(s.length());
-        reply.bulk("radix-tree-keys");
-        reply.integer(s.radixTreeKeys());
-        reply.bulk("radix-tree-nodes");
-        reply.integer(s.radixTreeNodes());
-        reply.bulk("last-generated-id");
-        StreamReplies.id(reply, s.lastId());
-        reply.bulk("max-deleted-entry-id");
-        StreamReplies.id(reply, s.maxDeletedId());
-        reply.bulk("entries-added");
-        reply.integer(s.entriesAdded());
-        reply.bulk("recorded-first-entry-id");
-        StreamReplies.id(reply, s.firstId());
+        field(reply, "length", s.length());
+        field(reply, "radix-tree-keys", s.radixTreeKeys());
+        field(reply, "radix-tree-nodes", s.radixTreeNodes());
+        field(reply, "last-generated-id", s.lastId());
+        field(reply, "max-deleted-entry-id", s.maxDeletedId());
+        field(reply, "entries-added", s.entriesAdded());
+        field(reply, "recorded-first-entry-id", s.firstId());
         if (!full) {
-            reply.bulk("groups");
-            reply.integer(s.groups().size());
+            field(reply, "groups", s.groups().size());
             reply.bulk("first-entry");
             edgeEntry(reply, s.range(StreamId.MIN, StreamId.MAX, 1, false));
             reply.bulk("last-entry");
@@ -90,51 +81,44 @@ public final class StreamInfoCommands implements CommandFamily {
         reply.arrayHeader(s.groups().size());
         for (ConsumerGroup g : s.groups().values()) {
             reply.mapHeader(7);
-            reply.bulk("name");
-            reply.bulk(g.name());
-            reply.bulk("last-delivered-id");
-            StreamReplies.id(reply, g.lastId());
-            reply.bulk("entries-read");
-            entriesRead(reply, g);
-            reply.bulk("lag");
-            lag(reply, s, g);
-            reply.bulk("pel-count");
-            reply.integer(g.pending().size());
+            field(reply, "name", g.name());
+            readPosition(reply, s, g);
+            field(reply, "pel-count", g.pending().size());
             reply.bulk("pending");
-            int shown = (int) Math.min(g.pending().size(), count == 0 ? Long.MAX_VALUE : count);
-            reply.arrayHeader(shown);
-            int n = 0;
-            for (Map.Entry<StreamId, PendingEntry> e : g.pending().entrySet()) {
-                if (n++ >= shown) break;
-                reply.arrayHeader(4);
-                StreamReplies.id(reply, e.getKey());
-                reply.bulk(e.getValue().consumer().name());
-                reply.integer(e.getValue().deliveryTime());
-                reply.integer(e.getValue().deliveryCount());
-            }
+            pendingEntries(reply, g.pending(), count, true);
             reply.bulk("consumers");
             reply.arrayHeader(g.consumers().size());
             for (Consumer c : g.consumers().values()) {
                 reply.mapHeader(4);
-                reply.bulk("name");
-                reply.bulk(c.name());
-                reply.bulk("seen-time");
-                reply.integer(c.seenTime());
-                reply.bulk("pel-count");
-                reply.integer(c.pending().size());
+                field(reply, "name", c.name());
+                field(reply, "seen-time", c.seenTime());
+                field(reply, "pel-count", c.pending().size());
                 reply.bulk("pending");
-                int cshown = (int) Math.min(c.pending().size(), count == 0 ? Long.MAX_VALUE : count);
-                reply.arrayHeader(cshown);
-                int m = 0;
-                for (Map.Entry<StreamId, PendingEntry> e : c.pending().entrySet()) {
-                    if (m++ >= cshown) break;
-                    reply.arrayHeader(3);
-                    StreamReplies.id(reply, e.getKey());
-                    reply.integer(e.getValue().deliveryTime());
-                    reply.integer(e.getValue().deliveryCount());
-                }
+                pendingEntries(reply, c.pending(), count, false);
             }
         }
+    }
+
+    private static void field(ReplyWriter reply, String name, long value) {
+        reply.bulk(name);
+        reply.integer(value);
+    }
+
+    private static void field(ReplyWriter reply, String name, byte[] value) {
+        reply.bulk(name);
+        reply.bulk(value);
+    }
+
+    private static void field(ReplyWriter reply, String name, StreamId value) {
+        reply.bulk(name);
+        StreamReplies.id(reply, value);
+    }
+
+    /** A field Redis answers as a null when it cannot tell the value. */
+    private static void fieldOrNull(ReplyWriter reply, String name, Long value) {
+        reply.bulk(name);
+        if (value == null) reply.nullBulk();
+        else reply.integer(value);
     }
 
     private static void edgeEntry(ReplyWriter reply, List<StreamEntry> one) {
@@ -142,15 +126,31 @@ public final class StreamInfoCommands implements CommandFamily {
         else StreamReplies.entry(reply, one.get(0));
     }
 
-    private static void entriesRead(ReplyWriter reply, ConsumerGroup g) {
-        if (g.entriesRead() != ConsumerGroup.INVALID_ENTRIES_READ) reply.integer(g.entriesRead());
-        else reply.nullBulk();
+    /** How far a group has read: last-delivered-id, entries-read and lag, in XINFO GROUPS and STREAM FULL. */
+    private static void readPosition(ReplyWriter reply, Stream s, ConsumerGroup g) {
+        field(reply, "last-delivered-id", g.lastId());
+        fieldOrNull(reply, "entries-read",
+                g.entriesRead() == ConsumerGroup.INVALID_ENTRIES_READ ? null : g.entriesRead());
+        fieldOrNull(reply, "lag", s.lag(g));
     }
 
-    private static void lag(ReplyWriter reply, Stream s, ConsumerGroup g) {
-        Long lag = s.lag(g);
-        if (lag == null) reply.nullBulk();
-        else reply.integer(lag);
+    /**
+     * The first {@code count} (0: all) entries of a group's or a consumer's PEL in XINFO STREAM
+     * FULL: id, [consumer,] delivery time, delivery count. A consumer's own PEL omits its name.
+     */
+    private static void pendingEntries(ReplyWriter reply, Map<StreamId, PendingEntry> pel, long count,
+                                       boolean withConsumer) {
+        int shown = (int) Math.min(pel.size(), count == 0 ? Long.MAX_VALUE : count);
+        reply.arrayHeader(shown);
+        int n = 0;
+        for (Map.Entry<StreamId, PendingEntry> e : pel.entrySet()) {
+            if (n++ >= shown) break;
+            reply.arrayHeader(withConsumer ? 4 : 3);
+            StreamReplies.id(reply, e.getKey());
+            if (withConsumer) reply.bulk(e.getValue().consumer().name());
+            reply.integer(e.getValue().deliveryTime());
+            reply.integer(e.getValue().deliveryCount());
+        }
     }
 
     static void groups(Client client, byte[][] argv) {
@@ -160,18 +160,10 @@ public final class StreamInfoCommands implements CommandFamily {
         reply.arrayHeader(s.groups().size());
         for (ConsumerGroup g : s.groups().values()) {
             reply.mapHeader(6);
-            reply.bulk("name");
-            reply.bulk(g.name());
-            reply.bulk("consumers");
-            reply.integer(g.consumers().size());
-            reply.bulk("pending");
-            reply.integer(g.pending().size());
-            reply.bulk("last-delivered-id");
-            StreamReplies.id(reply, g.lastId());
-            reply.bulk("entries-read");
-            entriesRead(reply, g);
-            reply.bulk("lag");
-            lag(reply, s, g);
+            field(reply, "name", g.name());
+            field(reply, "consumers", g.consumers().size());
+            field(reply, "pending", g.pending().size());
+            readPosition(reply, s, g);
         }
     }
 
@@ -189,12 +181,9 @@ public final class StreamInfoCommands implements CommandFamily {
         reply.arrayHeader(g.consumers().size());
         for (Consumer c : g.consumers().values()) {
             reply.mapHeader(3);
-            reply.bulk("name");
-            reply.bulk(c.name());
-            reply.bulk("pending");
-            reply.integer(c.pending().size());
-            reply.bulk("idle");
-            reply.integer(Math.max(0, now - c.seenTime()));
+            field(reply, "name", c.name());
+            field(reply, "pending", c.pending().size());
+            field(reply, "idle", Math.max(0, now - c.seenTime()));
         }
     }
 }

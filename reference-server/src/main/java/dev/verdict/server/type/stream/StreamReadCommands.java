@@ -32,6 +32,7 @@ public final class StreamReadCommands implements CommandFamily {
     }
 
     static void read(Client client, byte[][] argv, boolean xreadgroup) {
+        if (xreadgroup) StreamPropagation.onlyEffects(client);
         Request request = parse(client, argv, xreadgroup);
         if (request == null) return;
         if (serve(client, request)) return;
@@ -80,9 +81,8 @@ public final class StreamReadCommands implements CommandFamily {
                 after = group.lastId();
             }
             if (stream.lastId().compareTo(after) <= 0) return false;
-            Consumer consumer = null;
             long now = client.server().clock().millis();
-            if (group != null) consumer = StreamReplies.consumer(client, group, request.consumer(), key, now);
+            Consumer consumer = group == null ? null : groupConsumer(client, request, group, key, now);
             ReplyWriter reply = client.reply();
             if (client.protocol() == 2) {
                 reply.arrayHeader(1);
@@ -91,7 +91,7 @@ public final class StreamReadCommands implements CommandFamily {
                 reply.mapHeader(1);
             }
             reply.bulk(key);
-            replyNew(reply, stream, after.next(), request.count(), group, consumer, request.noack(), now);
+            replyNew(client, key, stream, after.next(), request.count(), group, consumer, request.noack(), now);
             return true;
         }
     }
@@ -239,7 +239,7 @@ public final class StreamReadCommands implements CommandFamily {
             }
             if (!serve) continue;
             // A group's consumer comes into being only when it is served.
-            if (group != null) consumer = StreamReplies.consumer(client, group, request.consumer(), key, now);
+            if (group != null) consumer = groupConsumer(client, request, group, key, now);
             served++;
             if (client.protocol() == 2) reply.arrayHeader(2);
             reply.bulk(key);
@@ -247,7 +247,7 @@ public final class StreamReadCommands implements CommandFamily {
             if (history) {
                 replyConsumerHistory(reply, stream, start, request.count(), consumer, now);
             } else {
-                replyNew(reply, stream, start, request.count(), group, consumer, request.noack(), now);
+                replyNew(client, key, stream, start, request.count(), group, consumer, request.noack(), now);
             }
         }
         if (served == 0) return false;
@@ -258,16 +258,36 @@ public final class StreamReadCommands implements CommandFamily {
         return true;
     }
 
-    /** Entries after {@code start}; with a group they become pending for the consumer unless NOACK. */
-    private static void replyNew(ReplyWriter reply, Stream stream, StreamId start, long count, ConsumerGroup group,
-                                 Consumer consumer, boolean noack, long now) {
+    /**
+     * The group's consumer, created when missing; a NOACK read propagates the creation, since no
+     * XCLAIM will (xreadCommand).
+     */
+    private static Consumer groupConsumer(Client client, Request request, ConsumerGroup group, byte[] key, long now) {
+        boolean created = group.consumer(request.consumer()) == null;
+        Consumer consumer = StreamReplies.consumer(client, group, request.consumer(), key, now);
+        if (created && request.noack()) StreamPropagation.consumerCreated(client, key, group, consumer.name());
+        return consumer;
+    }
+
+    /**
+     * Entries after {@code start}; with a group they become pending for the consumer unless NOACK.
+     * Each delivery propagates as an XCLAIM of the new pending entry; a NOACK read, which leaves
+     * nothing pending, as the group's new last ID.
+     */
+    private static void replyNew(Client client, byte[] key, Stream stream, StreamId start, long count,
+                                 ConsumerGroup group, Consumer consumer, boolean noack, long now) {
+        ReplyWriter reply = client.reply();
         List<StreamEntry> entries = start == null ? List.of() : stream.range(start, StreamId.MAX, count, false);
         reply.arrayHeader(entries.size());
         for (StreamEntry e : entries) {
             if (group != null) stream.advanceGroup(group, e.id());
             StreamReplies.entry(reply, e);
-            if (group != null && !noack) group.deliver(e.id(), consumer, now);
+            if (group != null && !noack) {
+                group.deliver(e.id(), consumer, now);
+                StreamPropagation.xclaim(client, key, group, e.id().toBytes(), group.pel.get(e.id()));
+            }
         }
+        if (group != null && noack && !entries.isEmpty()) StreamPropagation.groupLastId(client, key, group);
     }
 
     /** The consumer's own pending entries from {@code start}; deleted ones come back as {@code [id, nil]}. */

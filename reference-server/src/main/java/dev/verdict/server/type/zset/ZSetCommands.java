@@ -7,9 +7,10 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.config.ServerConfig;
 import dev.verdict.server.db.ObjectType;
-import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
+import dev.verdict.server.type.common.Changes;
+import dev.verdict.server.type.common.RandomCount;
 import dev.verdict.server.type.common.RandomPicks;
 import dev.verdict.server.type.common.Scan;
 import dev.verdict.server.type.common.TypeChecks;
@@ -53,16 +54,12 @@ public final class ZSetCommands implements CommandFamily {
     }
 
     static ZSetValue read(Client client, byte[] key) {
-        RedisObject o = client.db().lookup(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.ZSET)) return WRONG;
-        return (ZSetValue) o;
+        return TypeChecks.lookup(client, key, ObjectType.ZSET, WRONG);
     }
 
     /** As {@link #read}, counted in keyspace hits and misses (lookupKeyRead). */
     static ZSetValue readOnly(Client client, byte[] key) {
-        RedisObject o = client.db().lookupRead(key);
-        if (TypeChecks.wrongType(client, o, ObjectType.ZSET)) return WRONG;
-        return (ZSetValue) o;
+        return TypeChecks.lookupRead(client, key, ObjectType.ZSET, WRONG);
     }
 
     static void zadd(Client client, byte[][] argv, int flags) {
@@ -165,12 +162,7 @@ public final class ZSetCommands implements CommandFamily {
     static void zrem(Client client, byte[][] argv) {
         ZSetValue z = read(client, argv[1]);
         if (z == WRONG) return;
-        if (z == null) {
-            client.reply().integer(0);
-            return;
-        }
-        dev.verdict.server.type.common.Changes.removeMembers(client, argv, m -> ZSetType.remove(z, m), () -> ZSetType.length(z),
-                KeyspaceEvents.ZSET, "zrem");
+        Changes.removeMembers(client, argv, z, ZSetType::remove, ZSetType::length, KeyspaceEvents.ZSET, "zrem");
     }
 
     static void zcard(Client client, byte[][] argv) {
@@ -438,41 +430,7 @@ public final class ZSetCommands implements CommandFamily {
 
     static void zrandmember(Client client, byte[][] argv) {
         if (argv.length >= 3) {
-            Long count = Args.parseLong(argv[2]);
-            if (count == null) {
-                client.reply().error(Errors.NOT_INTEGER);
-                return;
-            }
-            if (count == Long.MIN_VALUE) {
-                client.reply().error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-                return;
-            }
-            boolean withScores = false;
-            if (argv.length > 4 || (argv.length == 4 && !Args.is(argv[3], "withscores"))) {
-                client.reply().error(Errors.SYNTAX);
-                return;
-            } else if (argv.length == 4) {
-                withScores = true;
-                if (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2) {
-                    client.reply().error("ERR value is out of range");
-                    return;
-                }
-            }
-            ZSetValue z = readOnly(client, argv[1]);
-            if (z == WRONG) return;
-            if (z == null || count == 0) {
-                client.reply().emptyArray();
-                return;
-            }
-            List<ZSetType.Entry> all = ZSetType.entries(z);
-            if (count >= all.size()) {
-                // Redis answers the whole set through its reverse rank range.
-                replyEntries(client, ZSetType.rangeByRank(z, 0, all.size() - 1, true), withScores);
-                return;
-            }
-            List<ZSetType.Entry> picked = new ArrayList<>();
-            for (int i : RandomPicks.pick(all.size(), count)) picked.add(all.get(i));
-            replyEntries(client, picked, withScores);
+            zrandmemberWithCount(client, argv);
             return;
         }
         ZSetValue z = readOnly(client, argv[1]);
@@ -485,25 +443,35 @@ public final class ZSetCommands implements CommandFamily {
         client.reply().bulk(all.get(RandomPicks.one(all.size())).member());
     }
 
+    private static void zrandmemberWithCount(Client client, byte[][] argv) {
+        RandomCount request = RandomCount.parseWithPairs(client, argv, "withscores");
+        if (request == null) return;
+        ZSetValue z = readOnly(client, argv[1]);
+        if (z == WRONG) return;
+        if (z == null || request.count() == 0) {
+            client.reply().emptyArray();
+            return;
+        }
+        List<ZSetType.Entry> all = ZSetType.entries(z);
+        if (request.count() >= all.size()) {
+            // Redis answers the whole set through its reverse rank range.
+            replyEntries(client, ZSetType.rangeByRank(z, 0, all.size() - 1, true), request.withPairs());
+            return;
+        }
+        List<ZSetType.Entry> picked = new ArrayList<>();
+        for (int i : RandomPicks.pick(all.size(), request.count())) picked.add(all.get(i));
+        replyEntries(client, picked, request.withPairs());
+    }
+
     static void zscan(Client client, byte[][] argv) {
         Long cursor = Scan.parseCursor(client, argv[2]);
         if (cursor == null) return;
         ZSetValue z = readOnly(client, argv[1]);
         if (z == WRONG) return;
-        Scan.run(client, argv, cursor, z == null ? null : new Scan.Source() {
-            @Override
-            public int stride() {
-                return 2;
-            }
-
-            @Override
-            public long scan(long from, long count, List<byte[]> out) {
-                return ZSetType.scan(z, from, count, out);
-            }
-        });
+        Scan.run(client, argv, cursor, 2, z == null ? null : (from, count, out) -> ZSetType.scan(z, from, count, out));
     }
 
     static void notify(Client client, int type, String event, byte[] key) {
-        dev.verdict.server.type.common.Changes.report(client, type, event, key);
+        Changes.report(client, type, event, key);
     }
 }

@@ -8,6 +8,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.persistence.aof.Propagation;
 import dev.verdict.server.pubsub.KeyspaceEvents;
 import dev.verdict.server.resp.ReplyWriter;
 
@@ -76,7 +77,8 @@ final class ZSetPops {
             out.emptyArray();
             return;
         }
-        if (count == -1) count = 1;
+        boolean single = count == -1;
+        if (single) count = 1;
         long len = ZSetType.length(z);
         long n = Math.min(count, len);
         if (!shape.nested() && !shape.emitKey()) {
@@ -97,6 +99,12 @@ final class ZSetPops {
             if (shape.nested()) out.arrayHeader(2);
             out.bulk(e.member());
             out.doubleValue(e.score());
+        }
+        if (shape.emitKey()) {
+            // BZPOPMIN, ZMPOP, BZMPOP replicate as the plain pop, with the number popped for the *MPOPs
+            String plain = min ? "ZPOPMIN" : "ZPOPMAX";
+            client.server().persistence().propagateAs(client, single ? Propagation.args(plain, key)
+                    : Propagation.args(plain, key, Long.toString(n)));
         }
         ZSetCommands.notify(client, KeyspaceEvents.ZSET, min ? "zpopmin" : "zpopmax", key);
         if (ZSetType.length(z) == 0) {
