@@ -43,6 +43,7 @@ public final class KeyspaceProbe {
 
     private final boolean usable;
     private final List<Command> reads = new ArrayList<>();
+    private final List<Command> readsView = java.util.Collections.unmodifiableList(reads);
     /** Per read: the position of its key's TYPE read, or -1 for a TYPE read itself. */
     private final List<Integer> typeReadOf = new ArrayList<>();
     /** Per read: the type it is compared for, or null when it is compared for every type. */
@@ -105,7 +106,7 @@ public final class KeyspaceProbe {
 
     /** Every read, the TYPE reads first, then per key the read for each type, PTTL, OBJECT ENCODING and DUMP. */
     public List<Command> reads() {
-        return reads;
+        return readsView;
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one sequence on two sessions in lockstep: pipelined batches written to both before either is read, replies
- * compared command by command. A batch ends early at a command whose rule must ask the targets more.
+ * Runs sequences on two sessions in lockstep: pipelined writes sent to both before either is read, replies compared
+ * command by command. A write ends early at a command whose rule must ask the targets more.
  */
 public final class Lockstep implements LiveSides {
 

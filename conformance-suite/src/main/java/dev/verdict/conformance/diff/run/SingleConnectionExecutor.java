@@ -80,7 +80,8 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
         if (lockstep.broken()) {
             reset(); // on new connections, retried if a target keeps closing them
         }
-        Lockstep.Round round = lockstep.run(reset, sequences, compareKeyspace && keyspace.usable() ? keyspace : null);
+        KeyspaceProbe reads = compareKeyspace && keyspace.usable() ? keyspace : null;
+        Lockstep.Round round = lockstep.run(reset, sequences, reads);
         List<Lockstep.Result> results = new ArrayList<>(round.results());
         // A target closed the connection during a write: the sequences in it run again on new connections, a lone
         // one (or one that closes it again) one command at a time, so that the mismatch lands on the command the
@@ -90,8 +91,7 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
             Lockstep.Result again = null;
             if (sequences.size() > 1) {
                 reset();
-                again = lockstep.run(List.of(), List.of(sequence), compareKeyspace && keyspace.usable() ? keyspace : null)
-                        .results().get(0);
+                again = lockstep.run(List.of(), List.of(sequence), reads).results().get(0);
             }
             results.set(i, again == null || lockstep.broken() ? oneAtATime(sequence) : again);
         }
