@@ -121,17 +121,22 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
 
     /**
      * FLUSHALL when both targets have it, else DEL of every key a generated command can name; DISCARD first in
-     * case a MULTI was left open.
+     * case a MULTI was left open, and UNWATCH, since DISCARD forgets WATCHes only inside a MULTI: a key one
+     * sequence watched would otherwise make a later sequence's EXEC fail on one target and not the other, a finding
+     * whose reproduction lacks the WATCH.
      */
     private static List<Command> resetCommands(Lockstep lockstep) {
         List<Command> probes = List.of(Command.of("DISCARD", List.of("DISCARD", "x")),
-                Command.of("FLUSHALL", List.of("FLUSHALL", "x", "y")));
+                Command.of("UNWATCH", List.of("UNWATCH", "x")), Command.of("FLUSHALL", List.of("FLUSHALL", "x", "y")));
         List<RespReply>[] replies = lockstep.both(probes);
         List<Command> reset = new ArrayList<>();
         if (implemented(replies, 0)) {
             reset.add(Command.of("DISCARD"));
         }
         if (implemented(replies, 1)) {
+            reset.add(Command.of("UNWATCH"));
+        }
+        if (implemented(replies, 2)) {
             reset.add(Command.of("FLUSHALL"));
         } else {
             List<String> del = new ArrayList<>(List.of("DEL"));
