@@ -93,4 +93,61 @@ class NormalisationTableTest {
         assertThat(compare("DUMP k", "$3\r\n\u0002ab\r\n", "$3\r\n\u0002ba\r\n")).isEqualTo(Outcome.MATCH);
         assertThat(compare("DUMP k", "$3\r\n\u0010ab\r\n", "$3\r\n\u0010ba\r\n")).isEqualTo(Outcome.MISMATCH);
     }
+
+    /** A target that answers SSCAN pages from a fixed script: cursor in, page out; counts the pages asked for. */
+    private static final class ScriptedScans {
+        final java.util.Map<String, String> pages;
+        int asked;
+
+        ScriptedScans(java.util.Map<String, String> pages) {
+            this.pages = pages;
+        }
+
+        RespReply call(Command c) {
+            asked++;
+            return reply(pages.get(c.arg(2)));
+        }
+    }
+
+    private static LiveSides sides(ScriptedScans a, ScriptedScans b) {
+        return new LiveSides() {
+            @Override
+            public RespReply callA(Command command) {
+                return a.call(command);
+            }
+
+            @Override
+            public RespReply callB(Command command) {
+                return b.call(command);
+            }
+        };
+    }
+
+    @Test
+    void aScanIsComparedByItsFullIterationWhateverPagesEachTargetCutsItInto() {
+        ScriptedScans a = new ScriptedScans(java.util.Map.of(
+                "0", "*2\r\n$1\r\n7\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n",
+                "7", "*2\r\n$1\r\n0\r\n*1\r\n$1\r\nc\r\n"));
+        ScriptedScans b = new ScriptedScans(java.util.Map.of(
+                "0", "*2\r\n$1\r\n3\r\n*1\r\n$1\r\nc\r\n",
+                "3", "*2\r\n$1\r\n5\r\n*1\r\n$1\r\nb\r\n",
+                "5", "*2\r\n$1\r\n0\r\n*1\r\n$1\r\na\r\n"));
+        Command sscan = Command.of("SSCAN", "k", "0", "COUNT", "1");
+        Outcome o = comparator.compare(sscan, a.call(sscan), b.call(sscan), sides(a, b));
+        assertThat(o).isEqualTo(Outcome.MATCH);
+        // the command with cursor 0 is the first page: only the further pages are asked for
+        assertThat(a.asked).isEqualTo(2);
+        assertThat(b.asked).isEqualTo(3);
+    }
+
+    @Test
+    void aScanWhoseFullIterationMissesAnElementMismatches() {
+        ScriptedScans a = new ScriptedScans(java.util.Map.of(
+                "0", "*2\r\n$1\r\n7\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n",
+                "7", "*2\r\n$1\r\n0\r\n*1\r\n$1\r\nc\r\n"));
+        ScriptedScans b = new ScriptedScans(java.util.Map.of(
+                "0", "*2\r\n$1\r\n0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n"));
+        Command sscan = Command.of("SSCAN", "k", "0");
+        assertThat(comparator.compare(sscan, a.call(sscan), b.call(sscan), sides(a, b))).isEqualTo(Outcome.MISMATCH);
+    }
 }

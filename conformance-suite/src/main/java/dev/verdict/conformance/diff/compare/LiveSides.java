@@ -9,4 +9,9 @@ public interface LiveSides {
     RespReply callA(Command command);
 
     RespReply callB(Command command);
+
+    /** A command on each target, both sent before either reply is read where the sides allow it. */
+    default RespReply[] callBoth(Command forA, Command forB) {
+        return new RespReply[] {callA(forA), callB(forB)};
+    }
 }

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** The kinds of comparison the normalisation table assigns to commands. */
@@ -103,7 +102,8 @@ public final class Rules {
     /**
      * The command's own page is not compared: each target is iterated from cursor 0 to the end with the same
      * options, and the sets of returned elements must be equal. Cursors are an implementation's business; the
-     * guarantee SCAN gives is about the full iteration.
+     * guarantee SCAN gives is about the full iteration. A command whose cursor is 0 is itself the first page of
+     * that iteration; the two targets' next pages are asked for together.
      *
      * @param cursorIndex position of the cursor among the command's arguments
      * @param pairs       elements come as field/value or member/score pairs
@@ -115,41 +115,75 @@ public final class Rules {
                 if (a.isError() || b.isError() || c.args().size() <= cursorIndex) {
                     return Arrays.equals(a.raw(), b.raw());
                 }
-                return iterate(c, s::callA).equals(iterate(c, s::callB));
+                Iteration x = new Iteration(c, pairs);
+                Iteration y = new Iteration(c, pairs);
+                if (c.arg(cursorIndex).equals("0")) {
+                    x.page(a);
+                    y.page(b);
+                }
+                while (!x.done || !y.done) {
+                    if (!x.done && !y.done) {
+                        RespReply[] both = s.callBoth(x.next(cursorIndex), y.next(cursorIndex));
+                        x.page(both[0]);
+                        y.page(both[1]);
+                    } else if (!x.done) {
+                        x.page(s.callA(x.next(cursorIndex)));
+                    } else {
+                        y.page(s.callB(y.next(cursorIndex)));
+                    }
+                }
+                return x.seen.equals(y.seen);
             }
 
             @Override
             public boolean needsLiveSides() {
                 return true;
             }
-
-            private TreeSet<String> iterate(Command c, Function<Command, RespReply> call) {
-                TreeSet<String> seen = new TreeSet<>();
-                List<String> args = new ArrayList<>(c.argStrings());
-                String cursor = "0";
-                for (int page = 0; page < 100_000; page++) {
-                    args.set(cursorIndex, cursor);
-                    RespValue v = call.apply(c.withArgs(args)).value();
-                    if (!(v instanceof RespValue.Array top) || top.elements().size() != 2
-                            || !(top.elements().get(0) instanceof RespValue.Bulk next)
-                            || !(top.elements().get(1) instanceof RespValue.Array items)) {
-                        seen.add("unexpected page: " + v);
-                        return seen;
-                    }
-                    List<RespValue> e = items.elements();
-                    for (int i = 0; i < e.size(); i += pairs ? 2 : 1) {
-                        String item = hex(e.get(i)) + (pairs && i + 1 < e.size() ? "=" + hex(e.get(i + 1)) : "");
-                        seen.add(item);
-                    }
-                    cursor = new String(next.value(), StandardCharsets.ISO_8859_1);
-                    if (cursor.equals("0")) {
-                        return seen;
-                    }
-                }
-                seen.add("iteration did not end");
-                return seen;
-            }
         };
+    }
+
+    /** One target's full SCAN iteration: the elements seen so far and the cursor of the next page. */
+    private static final class Iteration {
+        private static final int MAX_PAGES = 100_000;
+        final TreeSet<String> seen = new TreeSet<>();
+        private final Command command;
+        private final List<String> args;
+        private final boolean pairs;
+        private String cursor = "0";
+        private int pages;
+        boolean done;
+
+        Iteration(Command c, boolean pairs) {
+            this.command = c;
+            this.args = new ArrayList<>(c.argStrings());
+            this.pairs = pairs;
+        }
+
+        Command next(int cursorIndex) {
+            args.set(cursorIndex, cursor);
+            return command.withArgs(args);
+        }
+
+        void page(RespReply reply) {
+            RespValue v = reply.value();
+            if (!(v instanceof RespValue.Array top) || top.elements().size() != 2
+                    || !(top.elements().get(0) instanceof RespValue.Bulk next)
+                    || !(top.elements().get(1) instanceof RespValue.Array items)) {
+                seen.add("unexpected page: " + v);
+                done = true;
+                return;
+            }
+            List<RespValue> e = items.elements();
+            for (int i = 0; i < e.size(); i += pairs ? 2 : 1) {
+                seen.add(hex(e.get(i)) + (pairs && i + 1 < e.size() ? "=" + hex(e.get(i + 1)) : ""));
+            }
+            cursor = new String(next.value(), StandardCharsets.ISO_8859_1);
+            done = cursor.equals("0");
+            if (!done && ++pages >= MAX_PAGES) {
+                seen.add("iteration did not end");
+                done = true;
+            }
+        }
     }
 
     private static String hex(RespValue v) {

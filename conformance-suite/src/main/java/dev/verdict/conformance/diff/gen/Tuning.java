@@ -38,6 +38,7 @@ final class Tuning {
      */
     private static final List<String> MILLISECONDS = List.of("0", "-1", "100000", "86400000", "9223372036854775807",
             "-9223372036854775808");
+    private static final Set<String> MILLISECOND_ARGS = Set.of("milliseconds", "ttl", "ms");
     private static final List<String> SECONDS = List.of("0", "-1", "100", "86400", "9223372036854775807",
             "-9223372036854775808", "4294967296");
 
@@ -69,7 +70,7 @@ final class Tuning {
             return Optional.of(CONFIG_PARAMETERS);
         }
         if (arg.type() == dev.verdict.conformance.diff.grammar.ArgType.INTEGER
-                && Set.of("milliseconds", "ttl", "ms").contains(arg.name())) {
+                && MILLISECOND_ARGS.contains(arg.name())) {
             return Optional.of(MILLISECONDS);
         }
         if (arg.type() == dev.verdict.conformance.diff.grammar.ArgType.INTEGER && arg.name().equals("seconds")) {

@@ -10,19 +10,23 @@ import java.util.Set;
  * @param group     the COMMAND DOCS group ("string", "list", "sorted-set", ...)
  * @param arity     Redis's arity: exact when positive, a minimum when negative; it counts the words
  * @param flags     COMMAND INFO flags ("write", "readonly", "blocking", ...)
+ * @param name      upper-case display name, the words joined: {@code GET}, {@code CONFIG GET}; kept rather than
+ *                  joined on each call, since every generated command and every comparison looks it up
  */
 public record CommandSpec(List<String> words, String group, int arity, Set<String> flags,
-                          List<Argument> arguments) {
+                          List<Argument> arguments, String name) {
 
     public CommandSpec {
         words = List.copyOf(words);
         flags = Set.copyOf(flags);
         arguments = List.copyOf(arguments);
+        if (!name.equals(String.join(" ", words))) {
+            throw new IllegalArgumentException("name " + name + " is not the words " + words);
+        }
     }
 
-    /** Upper-case display name: {@code GET}, {@code CONFIG GET}. */
-    public String name() {
-        return String.join(" ", words);
+    public CommandSpec(List<String> words, String group, int arity, Set<String> flags, List<Argument> arguments) {
+        this(words, group, arity, flags, arguments, String.join(" ", words));
     }
 
     public Family family() {

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * One differential run: sequences generated from a seed run on two targets, each from an empty keyspace; a
  * sequence ends at its first mismatch, which is shrunk into a finding (once per command, which is then no longer
  * drawn, so that the rest of the run explores other commands); a sequence without one
- * ends with a comparison of the final keyspace. A mismatch where one side answers unknown-command counts as
+ * ends with a comparison of the final keyspace. Sequences are generated and run in rounds that share pipelined
+ * writes (see {@link #roundSize}). A mismatch where one side answers unknown-command counts as
  * not implemented for that command and is neither shrunk nor a finding.
  */
 public final class DifferentialRun {
@@ -62,20 +63,26 @@ public final class DifferentialRun {
             Map<String, Finding> findings = new LinkedHashMap<>();
             long commandsRun = 0;
             long sequences = 0;
+            long keyspaceReads = 0;
             if (!selection.allowed().isEmpty()) {
                 SequenceGenerator generator = new SequenceGenerator(selection.allowed(), new SeededEntropy(config.seed()));
                 while (!config.budget().exhausted(commandsRun, started)) {
-                    List<Command> sequence = generator.sequence(config.sequenceLength(), config.clients());
-                    Lockstep.Result result = executor.run(sequence, true);
-                    sequences++;
-                    commandsRun += result.steps().size();
-                    record(result, stats);
-                    if (result.mismatched()) {
-                        String command = result.last().command().specName();
-                        Finding known = findings.get(command);
-                        findings.put(command, known != null ? known.withOccurrences(known.occurrences() + 1)
-                                : finding(executor, result));
-                        generator.retire(command);
+                    List<List<Command>> round = new ArrayList<>();
+                    for (int i = roundSize(commandsRun); i > 0; i--) {
+                        round.add(generator.sequence(config.sequenceLength(), config.clients()));
+                    }
+                    for (Lockstep.Result result : executor.runAll(round, true)) {
+                        sequences++;
+                        commandsRun += result.steps().size();
+                        keyspaceReads += result.keyspaceReads();
+                        record(result, stats);
+                        if (result.mismatched()) {
+                            String command = result.last().command().specName();
+                            Finding known = findings.get(command);
+                            findings.put(command, known != null ? known.withOccurrences(known.occurrences() + 1)
+                                    : finding(executor, result));
+                            generator.retire(command);
+                        }
                     }
                 }
             }
@@ -83,9 +90,26 @@ public final class DifferentialRun {
             return new RunReport(config.name(), config.seed(), config.budget().commandCount(),
                     config.budget().timeText(), targetA.name(),
                     targetB.name(), targetA.kind(), targetB.kind(), "raw", config.protocol().name(), startedAt,
-                    (System.nanoTime() - started) / 1_000_000, commandsRun, sequences, covered, stats,
+                    (System.nanoTime() - started) / 1_000_000, commandsRun, sequences, keyspaceReads, covered, stats,
                     new ArrayList<>(findings.values()), selection.skipped());
         }
+    }
+
+    /**
+     * How many sequences to generate and run together: as many as fill a pipelined write (the targets then answer
+     * several sequences per round trip), no more than a command budget has left, and one at a time with several
+     * clients, whose executor runs command by command anyway. A command drawn after a finding is retired only
+     * from the next round on.
+     */
+    private int roundSize(long commandsRun) {
+        if (config.clients() > 1) {
+            return 1;
+        }
+        int length = Math.max(1, config.sequenceLength());
+        long perWrite = Math.max(1, config.batchSize() / length);
+        long left = config.budget().commands() - commandsRun;
+        long sequencesLeft = left / length + (left % length == 0 ? 0 : 1);
+        return (int) Math.max(1, Math.min(perWrite, sequencesLeft));
     }
 
     private static void record(Lockstep.Result result, Map<String, CommandStats> stats) {

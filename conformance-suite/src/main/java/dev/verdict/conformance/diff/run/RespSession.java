@@ -18,9 +18,7 @@ public final class RespSession implements Session {
 
     @Override
     public void send(List<Command> batch) {
-        for (Command c : batch) {
-            connection.send(c.args().toArray(new byte[0][]));
-        }
+        connection.sendRaw(BatchEncoder.encode(batch));
         connection.flush();
     }
 

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param families        families to draw from (empty with empty {@code commands}: all)
  * @param commands        extra commands by name ("SET", "CONFIG GET")
  * @param sequenceLength  commands between two resets; a mismatch ends its sequence
- * @param batchSize       commands per pipelined write
+ * @param batchSize       sequence commands per pipelined write (several sequences share one, each with its reset
+ *                        and its keyspace reads)
  * @param shrink          shrink mismatches into minimal reproductions
  * @param maxReplays      bound on replays per shrink
  */
@@ -20,7 +21,7 @@ public record RunConfig(String name, long seed, Budget budget, Set<Family> famil
                         int clients) {
 
     public static RunConfig of(String name, long seed, Budget budget, Set<Family> families) {
-        return new RunConfig(name, seed, budget, families, Set.of(), Protocol.RESP2, 40, 64, true, 400, 1);
+        return new RunConfig(name, seed, budget, families, Set.of(), Protocol.RESP2, 40, 512, true, 400, 1);
     }
 
     public RunConfig withCommands(Set<String> names) {

@@ -68,20 +68,44 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
 
     @Override
     public Lockstep.Result run(List<Command> sequence, boolean compareKeyspace) {
-        reset();
-        Lockstep.Result result = lockstep.run(sequence);
+        return runAll(List.of(sequence), compareKeyspace).get(0);
+    }
+
+    /**
+     * Each sequence's reset goes out in the same write as its first commands and its keyspace reads in the same
+     * write as its last, and sequences share writes, so that a round trip carries several sequences.
+     */
+    @Override
+    public List<Lockstep.Result> runAll(List<List<Command>> sequences, boolean compareKeyspace) {
         if (lockstep.broken()) {
-            // A target closed the connection somewhere in a pipelined batch, before answering any of it: run the
-            // sequence again one command at a time, so that the mismatch lands on the command it refused.
-            reset();
-            Lockstep single = lockstep.oneAtATime();
-            result = single.run(sequence);
-            if (single.broken()) {
-                lockstep = single;
-            }
-            return result;
+            reset(); // on new connections, retried if a target keeps closing them
         }
-        return compareKeyspace && !result.mismatched() && !result.diverged() ? withKeyspace(result) : result;
+        KeyspaceProbe reads = compareKeyspace && keyspace.usable() ? keyspace : null;
+        Lockstep.Round round = lockstep.run(reset, sequences, reads);
+        List<Lockstep.Result> results = new ArrayList<>(round.results());
+        // A target closed the connection during a write: the sequences in it run again on new connections, a lone
+        // one (or one that closes it again) one command at a time, so that the mismatch lands on the command the
+        // target refused.
+        for (int i = round.cutFrom(); i < sequences.size(); i++) {
+            List<Command> sequence = sequences.get(i);
+            Lockstep.Result again = null;
+            if (sequences.size() > 1) {
+                reset();
+                again = lockstep.run(List.of(), List.of(sequence), reads).results().get(0);
+            }
+            results.set(i, again == null || lockstep.broken() ? oneAtATime(sequence) : again);
+        }
+        return results;
+    }
+
+    private Lockstep.Result oneAtATime(List<Command> sequence) {
+        reset();
+        Lockstep single = lockstep.oneAtATime();
+        Lockstep.Result result = single.run(sequence);
+        if (single.broken()) {
+            lockstep = single;
+        }
+        return result;
     }
 
     /** Appends the comparison of the final keyspace to a sequence's result. */
@@ -90,28 +114,29 @@ public final class SingleConnectionExecutor implements SequenceExecutor, AutoClo
             return sequence;
         }
         List<Lockstep.Step> steps = new ArrayList<>(sequence.steps());
-        Lockstep.Result types = lockstep.run(keyspace.typeReads());
-        steps.addAll(types.steps());
-        if (!types.mismatched()) {
-            List<RespReply> typeReplies = types.steps().stream().map(Lockstep.Step::a).toList();
-            steps.addAll(lockstep.run(keyspace.valueReads(typeReplies)).steps());
-        }
-        return new Lockstep.Result(steps, false);
+        List<Lockstep.Step> reads = lockstep.keyspaceReads(keyspace);
+        steps.addAll(reads);
+        return new Lockstep.Result(steps, false, reads.size());
     }
 
     /**
      * FLUSHALL when both targets have it, else DEL of every key a generated command can name; DISCARD first in
-     * case a MULTI was left open.
+     * case a MULTI was left open, and UNWATCH, since DISCARD forgets WATCHes only inside a MULTI: a key one
+     * sequence watched would otherwise make a later sequence's EXEC fail on one target and not the other, a finding
+     * whose reproduction lacks the WATCH.
      */
     private static List<Command> resetCommands(Lockstep lockstep) {
         List<Command> probes = List.of(Command.of("DISCARD", List.of("DISCARD", "x")),
-                Command.of("FLUSHALL", List.of("FLUSHALL", "x", "y")));
+                Command.of("UNWATCH", List.of("UNWATCH", "x")), Command.of("FLUSHALL", List.of("FLUSHALL", "x", "y")));
         List<RespReply>[] replies = lockstep.both(probes);
         List<Command> reset = new ArrayList<>();
         if (implemented(replies, 0)) {
             reset.add(Command.of("DISCARD"));
         }
         if (implemented(replies, 1)) {
+            reset.add(Command.of("UNWATCH"));
+        }
+        if (implemented(replies, 2)) {
             reset.add(Command.of("FLUSHALL"));
         } else {
             List<String> del = new ArrayList<>(List.of("DEL"));

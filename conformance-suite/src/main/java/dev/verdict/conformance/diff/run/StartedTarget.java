@@ -5,12 +5,21 @@ import dev.verdict.conformance.client.RespConnection;
 import dev.verdict.conformance.target.Target;
 import dev.verdict.conformance.target.TargetSpec;
 
+import java.util.Map;
+
 /**
  * A harness Target, started for a differential run and stopped on close. Specs are the harness's
  * ({@link TargetSpec}: {@code reference}, {@code redis-process}, {@code redis-container}, {@code reference-process},
  * {@code host:port}, ...); {@code redis} is short for {@code redis-process}.
  */
 public final class StartedTarget implements DiffTarget, AutoCloseable {
+
+    /**
+     * No save points. With any, Redis's FLUSHALL also writes the RDB file synchronously (flushAllDataAndResetRDB),
+     * which made the reset before every sequence a disk write and most of a run's time; the engine compares
+     * behaviour, and persistence has its own suite. Both targets get the same setting, so CONFIG GET save agrees.
+     */
+    private static final Map<String, String> CONFIG = Map.of("save", "");
 
     private final Target target;
     private final EndpointTarget endpoint;
@@ -22,7 +31,7 @@ public final class StartedTarget implements DiffTarget, AutoCloseable {
     }
 
     public static StartedTarget start(String spec) {
-        Target target = TargetSpec.parse(spec.equals("redis") ? "redis-process" : spec).create();
+        Target target = TargetSpec.parse(spec.equals("redis") ? "redis-process" : spec).create(CONFIG);
         try {
             target.start();
             return new StartedTarget(target);

@@ -1,6 +1,7 @@
 package dev.verdict.server.type.common;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
@@ -63,6 +64,10 @@ public final class Decimals {
     public static BigDecimal toLongDouble(BigDecimal v) {
         if (v.signum() == 0) return BigDecimal.ZERO;
         BigDecimal abs = v.abs();
+        if (abs.compareTo(TWO_64) >= 0) {
+            BigDecimal r = roundLarge(abs);
+            return v.signum() < 0 ? r.negate() : r;
+        }
         double approx = abs.doubleValue();
         int e = Double.isInfinite(approx) ? 1023 : approx == 0 ? -1074 : Math.getExponent(approx);
         int shift = 63 - e;
@@ -78,6 +83,22 @@ public final class Decimals {
         BigDecimal mantissa = scaled.setScale(0, RoundingMode.HALF_EVEN);
         BigDecimal r = shift >= 0 ? mantissa.divide(TWO.pow(shift)) : mantissa.multiply(TWO.pow(-shift));
         return v.signum() < 0 ? r.negate() : r;
+    }
+
+    /**
+     * {@link #toLongDouble} for {@code abs >= 2^64}, on the integer part's bits: dividing by a large power of two
+     * as a decimal (1e308 / 2^960) took milliseconds a call. The fraction only breaks an exact tie upwards.
+     */
+    private static BigDecimal roundLarge(BigDecimal abs) {
+        BigInteger whole = abs.toBigInteger();
+        int dropped = whole.bitLength() - 64;
+        BigInteger mantissa = whole.shiftRight(dropped);
+        int vsHalf = whole.subtract(mantissa.shiftLeft(dropped)).compareTo(BigInteger.ONE.shiftLeft(dropped - 1));
+        boolean fraction = abs.compareTo(new BigDecimal(whole)) != 0;
+        if (vsHalf > 0 || (vsHalf == 0 && (fraction || mantissa.testBit(0)))) {
+            mantissa = mantissa.add(BigInteger.ONE);
+        }
+        return new BigDecimal(mantissa.shiftLeft(dropped));
     }
 
     /** ld2string(LD_STR_HUMAN). */
