@@ -50,6 +50,24 @@ public final class GeoHash {
         return ((long) d) & 0xffffffffL;
     }
 
+    /**
+     * C's conversion of a double to uint64_t as x86-64 compiles it (decodeGeohash's cast of any sorted-set score):
+     * from 2^63 up the value is converted less 2^63 and the top bit set back; what the signed conversion cannot
+     * hold (beyond the range, infinities) becomes 0x8000000000000000 first, so a score of inf or 1e308 decodes as
+     * cell 0, where Java's saturating cast would give cell 2^63-1.
+     */
+    static long toUint64(double d) {
+        if (d < 0x1p63) {
+            return toInt64(d);
+        }
+        return toInt64(d - 0x1p63) ^ Long.MIN_VALUE;
+    }
+
+    /** cvttsd2si: truncation, or 0x8000000000000000 for what a long cannot hold. */
+    private static long toInt64(double d) {
+        return d >= -0x1p63 && d < 0x1p63 ? (long) d : Long.MIN_VALUE;
+    }
+
     /** geohashDecode over the WGS84 ranges. */
     public static Area decode(Bits hash) {
         long sep = deinterleave(hash.bits());
@@ -67,7 +85,7 @@ public final class GeoHash {
 
     /** The cell centre of a 52-bit score, clamped to the valid range: {longitude, latitude}. */
     public static double[] decodeScore(double score) {
-        Area a = decode(new Bits((long) score, STEP_MAX));
+        Area a = decode(new Bits(toUint64(score), STEP_MAX));
         double x = (a.longMin() + a.longMax()) / 2;
         double y = (a.latMin() + a.latMax()) / 2;
         x = Math.max(LONG_MIN, Math.min(LONG_MAX, x));

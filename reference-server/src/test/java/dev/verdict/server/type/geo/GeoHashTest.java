@@ -48,4 +48,20 @@ class GeoHashTest {
         assertThat(GeoSearch.estimateSteps(100_000, 70)).isEqualTo(6);
         assertThat(GeoSearch.estimateSteps(100_000, 85)).isEqualTo(5);
     }
+
+    /** Any sorted-set score reaches GEOPOS; Redis casts it to uint64_t, which x86-64 does its own way. */
+    @Test
+    void scoresOutsideTheUint64RangeDecodeAsRedisCastsThemOnX86() {
+        double[] cellZero = {-179.99999731779098511, -85.05112751263942528};
+        double[] topBitOnly = {180, -85.05112751263942528};
+        for (double score : new double[] {Double.POSITIVE_INFINITY, 1e308, 0x1p64}) {
+            assertThat(GeoHash.decodeScore(score)).as("score %s", score).containsExactly(cellZero);
+        }
+        for (double score : new double[] {Double.NEGATIVE_INFINITY, -1e19, 0x1p63}) {
+            assertThat(GeoHash.decodeScore(score)).as("score %s", score).containsExactly(topBitOnly);
+        }
+        assertThat(GeoHash.decodeScore(1e19)).containsExactly(180, 85.0511287799999991);
+        assertThat(GeoHash.toBase32(Double.POSITIVE_INFINITY)).isEqualTo("00bh0hbj200");
+        assertThat(GeoHash.toBase32(1e19)).isEqualTo("bp05b5048p0");
+    }
 }
