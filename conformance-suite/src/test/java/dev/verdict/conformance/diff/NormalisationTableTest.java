@@ -150,4 +150,105 @@ class NormalisationTableTest {
         Command sscan = Command.of("SSCAN", "k", "0");
         assertThat(comparator.compare(sscan, a.call(sscan), b.call(sscan), sides(a, b))).isEqualTo(Outcome.MISMATCH);
     }
+
+    @Test
+    void execRepliesAreComparedElementByElementByTheRuleOfEachQueuedCommand() {
+        assertThat(compare("MULTI", "+OK\r\n", "+OK\r\n")).isEqualTo(Outcome.MATCH);
+        assertThat(compare("TIME", "+QUEUED\r\n", "+QUEUED\r\n")).isEqualTo(Outcome.MATCH);
+        assertThat(compare("GET k", "+QUEUED\r\n", "+QUEUED\r\n")).isEqualTo(Outcome.MATCH);
+        String timeThenA = "*2\r\n*2\r\n$10\r\n1700000000\r\n$6\r\n123456\r\n$1\r\na\r\n";
+        String laterTimeThenA = "*2\r\n*2\r\n$10\r\n1700000001\r\n$5\r\n12345\r\n$1\r\na\r\n";
+        assertThat(compare("EXEC", timeThenA, laterTimeThenA)).isEqualTo(Outcome.MATCH);
+    }
+
+    @Test
+    void execElementsOutsideTheClockRulesStillCompareExactly() {
+        compare("MULTI", "+OK\r\n", "+OK\r\n");
+        compare("TIME", "+QUEUED\r\n", "+QUEUED\r\n");
+        compare("GET k", "+QUEUED\r\n", "+QUEUED\r\n");
+        assertThat(compare("EXEC", "*2\r\n*2\r\n$1\r\n1\r\n$1\r\n2\r\n$1\r\na\r\n",
+                "*2\r\n*2\r\n$1\r\n3\r\n$1\r\n4\r\n$1\r\nb\r\n")).isEqualTo(Outcome.MISMATCH);
+    }
+
+    @Test
+    void execAfterANewMultiUsesOnlyTheCommandsQueuedSinceIt() {
+        compare("MULTI", "+OK\r\n", "+OK\r\n");
+        compare("TIME", "+QUEUED\r\n", "+QUEUED\r\n");
+        compare("DISCARD", "+OK\r\n", "+OK\r\n");
+        compare("MULTI", "+OK\r\n", "+OK\r\n");
+        compare("ECHO x", "+QUEUED\r\n", "+QUEUED\r\n");
+        // one element, queued by ECHO: compared exactly, not as TIME's
+        assertThat(compare("EXEC", "*1\r\n$1\r\n1\r\n", "*1\r\n$1\r\n2\r\n")).isEqualTo(Outcome.MISMATCH);
+        // no transaction at all: an EXEC reply is compared byte for byte
+        assertThat(compare("EXEC", "*1\r\n*2\r\n$1\r\n1\r\n$1\r\n2\r\n", "*1\r\n*2\r\n$1\r\n3\r\n$1\r\n4\r\n"))
+                .isEqualTo(Outcome.MISMATCH);
+    }
+
+    /** Both targets answer TYPE and OBJECT ENCODING of every key alike. */
+    private static LiveSides holding(String type, String encoding) {
+        return new LiveSides() {
+            @Override
+            public RespReply callA(Command command) {
+                return command.arg(0).equals("TYPE") ? reply("+" + type + "\r\n")
+                        : reply("$" + encoding.length() + "\r\n" + encoding + "\r\n");
+            }
+
+            @Override
+            public RespReply callB(Command command) {
+                return callA(command);
+            }
+        };
+    }
+
+    private Outcome sort(String command, String a, String b, LiveSides sides) {
+        return comparator.compare(Command.of(command.split(" ")), reply(a), reply(b), sides);
+    }
+
+    @Test
+    void sortOfAHashTableSetByAMissingPatternWithAlphaIsComparedAsAMultiset() {
+        String abc = "*3\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n";
+        String cab = "*3\r\n$1\r\nc\r\n$1\r\na\r\n$1\r\nb\r\n";
+        String cad = "*3\r\n$1\r\nc\r\n$1\r\na\r\n$1\r\nd\r\n";
+        LiveSides set = holding("set", "hashtable");
+        assertThat(sort("SORT k BY nokey_* ALPHA", abc, cab, set)).isEqualTo(Outcome.MATCH);
+        assertThat(sort("SORT_RO k BY nosort", abc, cab, set)).isEqualTo(Outcome.MATCH);
+        assertThat(sort("SORT k BY nokey_* ALPHA", abc, cad, set)).isEqualTo(Outcome.MISMATCH);
+        assertThat(sort("SORT k BY nokey_* ALPHA", abc, cab, holding("zset", "skiplist"))).isEqualTo(Outcome.MATCH);
+    }
+
+    @Test
+    void sortKeepsItsOrderWhereRedisDefinesIt() {
+        String abc = "*3\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n";
+        String cab = "*3\r\n$1\r\nc\r\n$1\r\na\r\n$1\r\nb\r\n";
+        // a list keeps its own order; an intset iterates in order; a sorted set without sorting keeps its scores' order
+        assertThat(sort("SORT k BY nokey_* ALPHA", abc, cab, holding("list", "listpack"))).isEqualTo(Outcome.MISMATCH);
+        assertThat(sort("SORT k BY nosort", abc, cab, holding("set", "intset"))).isEqualTo(Outcome.MISMATCH);
+        assertThat(sort("SORT k BY nosort", abc, cab, holding("zset", "skiplist"))).isEqualTo(Outcome.MISMATCH);
+        // numeric sorting breaks ties by the element; no BY sorts by the element
+        assertThat(sort("SORT k BY nokey_*", abc, cab, holding("set", "hashtable"))).isEqualTo(Outcome.MISMATCH);
+        assertThat(sort("SORT k ALPHA", abc, cab, holding("set", "hashtable"))).isEqualTo(Outcome.MISMATCH);
+    }
+
+    @Test
+    void sortWithGetKeepsEachElementWithItsLookups() {
+        LiveSides set = holding("set", "hashtable");
+        String aThenB = "*4\r\n$1\r\na\r\n$2\r\nva\r\n$1\r\nb\r\n$2\r\nvb\r\n";
+        String bThenA = "*4\r\n$1\r\nb\r\n$2\r\nvb\r\n$1\r\na\r\n$2\r\nva\r\n";
+        String crossed = "*4\r\n$1\r\nb\r\n$2\r\nva\r\n$1\r\na\r\n$2\r\nvb\r\n";
+        assertThat(sort("SORT k BY w_* ALPHA GET # GET v_*", aThenB, bThenA, set)).isEqualTo(Outcome.MATCH);
+        assertThat(sort("SORT k BY w_* ALPHA GET # GET v_*", aThenB, crossed, set)).isEqualTo(Outcome.MISMATCH);
+    }
+
+    @Test
+    void sortWithLimitFromAnUnorderedSourceComparesSizesAndStoreEndsTheSequence() {
+        LiveSides set = holding("set", "hashtable");
+        assertThat(sort("SORT k BY w_* ALPHA LIMIT 0 1", "*1\r\n$1\r\na\r\n", "*1\r\n$1\r\nb\r\n", set))
+                .isEqualTo(Outcome.MATCH);
+        assertThat(sort("SORT k BY w_* ALPHA STORE d", ":3\r\n", ":3\r\n", set)).isEqualTo(Outcome.MATCH);
+        assertThat(comparator.lastDivergesState()).isTrue();
+        assertThat(table.ruleFor(Command.of("SORT", "k", "BY", "w_*", "ALPHA")).needsLiveSides(
+                Command.of("SORT", "k", "BY", "w_*", "ALPHA"))).isTrue();
+        assertThat(table.ruleFor(Command.of("SORT", "k", "ALPHA")).needsLiveSides(Command.of("SORT", "k", "ALPHA")))
+                .isFalse();
+    }
 }

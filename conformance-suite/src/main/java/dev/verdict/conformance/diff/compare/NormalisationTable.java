@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * How each command's replies are compared, with the reason for every departure from byte-for-byte equality.
- * Commands not listed are compared exactly.
+ * Commands not listed are compared exactly; EXEC's reply element by element, each by the rule of the command queued
+ * at its position (see {@link ExecReplyRule}).
  */
 public final class NormalisationTable {
 
@@ -49,6 +50,10 @@ public final class NormalisationTable {
                     + CLOCK + ", is compared with one set earlier: equal relative TTLs tie or not by a millisecond");
         }
         put("TIME", Rules.shape(), "the clock itself");
+        for (String c : new String[] {"SORT", "SORT_RO"}) {
+            put(c, new SortReplyRule(), "with BY and ALPHA, or BY without '*', a set's or sorted set's elements come in "
+                    + HASH_ORDER + " (ties keep the source's order): compared as a multiset, only for those sources");
+        }
         put("SCAN", Rules.fullScan(1, false), "cursors are the implementation's; compared by full-iteration set equality");
         put("SSCAN", Rules.fullScan(2, false), "cursors are the implementation's; compared by full-iteration set equality");
         put("HSCAN", Rules.fullScan(2, true), "cursors are the implementation's; compared by full-iteration set equality");

@@ -4,22 +4,40 @@ import dev.verdict.conformance.client.RespReply;
 import dev.verdict.conformance.client.RespValue;
 import dev.verdict.conformance.diff.Command;
 
-/** Compares one command's two replies: unknown-command first, then the command's rule from the table. */
+/**
+ * Compares one command's two replies: unknown-command first, then the command's rule from the table; EXEC's by the
+ * rules of the commands it ran. Commands must be compared in the order they were sent.
+ */
 public final class ReplyComparator {
 
     private final NormalisationTable table;
+    private final TransactionQueues transactions = new TransactionQueues();
+    private boolean lastDivergesState;
 
     public ReplyComparator(NormalisationTable table) {
         this.table = table;
     }
 
     public Outcome compare(Command command, RespReply a, RespReply b, LiveSides sides) {
+        ReplyRule rule = ruleFor(command);
+        transactions.observe(command, a, b);
+        lastDivergesState = rule.divergesState(command);
         boolean unknownA = isUnknownCommand(a);
         boolean unknownB = isUnknownCommand(b);
         if (unknownA != unknownB) {
             return Outcome.NOT_IMPLEMENTED;
         }
-        return table.ruleFor(command).agree(command, a, b, sides) ? Outcome.MATCH : Outcome.MISMATCH;
+        return rule.agree(command, a, b, sides) ? Outcome.MATCH : Outcome.MISMATCH;
+    }
+
+    /** Whether the command compared last left the targets in states that may legitimately differ (SPOP). */
+    public boolean lastDivergesState() {
+        return lastDivergesState;
+    }
+
+    private ReplyRule ruleFor(Command command) {
+        return command.specName().equals("EXEC")
+                ? new ExecReplyRule(transactions.queued(command.client()), table) : table.ruleFor(command);
     }
 
     /** Redis's answer to a command or subcommand it does not have. */

@@ -14,6 +14,16 @@ public interface ReplyRule {
         return false;
     }
 
+    /** As {@link #needsLiveSides()}, for a rule whose need depends on the command's options. */
+    default boolean needsLiveSides(Command command) {
+        return needsLiveSides();
+    }
+
+    /** As {@link #divergesState()}, for a rule whose effect depends on the command's options. */
+    default boolean divergesState(Command command) {
+        return divergesState();
+    }
+
     /** True when the command leaves the two targets in states that may legitimately differ (SPOP). */
     default boolean divergesState() {
         return false;

@@ -112,7 +112,7 @@ public final class Lockstep implements LiveSides {
                     Command c = run.commands.get(run.sent++);
                     slots.add(new Slot(c, run, Slot.Kind.SEQUENCE));
                     commands++;
-                    writeEnds = table.ruleFor(c).needsLiveSides();
+                    writeEnds = table.ruleFor(c).needsLiveSides(c);
                 }
                 if (run.sent < run.commands.size() || writeEnds) {
                     break; // the rest of this sequence (and its reads) comes in the next write
@@ -193,7 +193,7 @@ public final class Lockstep implements LiveSides {
             run.steps.add(step);
             if (step.outcome() == Outcome.MISMATCH || step.a() == CONNECTION_CLOSED) {
                 run.finish(false); // at a mismatch, or where both closed the connection: nothing more to compare
-            } else if (step.outcome() == Outcome.MATCH && table.ruleFor(step.command()).divergesState()) {
+            } else if (step.outcome() == Outcome.MATCH && comparator.lastDivergesState()) {
                 run.finish(true);
             }
             k++;
