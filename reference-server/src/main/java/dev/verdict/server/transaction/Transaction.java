@@ -65,6 +65,11 @@ public final class Transaction {
         dirtyCas = true;
     }
 
+    /** UNWATCH: what the watched keys went through no longer counts. */
+    public void clearDirtyCas() {
+        dirtyCas = false;
+    }
+
     public boolean dirtyCas() {
         return dirtyCas;
     }

@@ -20,6 +20,8 @@ public final class TransactionCommands implements CommandFamily {
         table.bind("watch", TransactionCommands::watch);
         table.bind("unwatch", (client, argv) -> {
             client.server().watchedKeys().unwatchAll(client);
+            // a key touched before UNWATCH no longer fails the next EXEC (multi.c clears CLIENT_DIRTY_CAS)
+            client.transaction().clearDirtyCas();
             client.reply().ok();
         });
     }

@@ -56,6 +56,17 @@ class TransactionTest {
     }
 
     @Test
+    void unwatchAfterTheWatchedKeyChangedLetsTheNextExecRun() {
+        RespConnection c = server.connect();
+        c.call("WATCH", "tx:d");
+        c.call("SET", "tx:d", "1");
+        assertThat(c.call("UNWATCH")).isEqualTo("+OK\r\n");
+        c.call("MULTI");
+        c.call("PING");
+        assertThat(c.call("EXEC")).isEqualTo("*1\r\n+PONG\r\n");
+    }
+
+    @Test
     void watchedKeyThatExpiresBeforeExecFailsIt() throws InterruptedException {
         RespConnection c = server.connect();
         c.call("SET", "tx:e", "v", "PX", "50");
