@@ -123,6 +123,20 @@ class BlockingCommandsTest {
         }
     }
 
+    /** Redis 7.0.15 adds the timeout to now unchecked: the deadline wraps, never fires, yet is in the timeout table. */
+    @Test
+    void aTimeoutPastTheLargestDeadlineBlocksUntilServedAsInRedis70() throws Exception {
+        try (Conn waiter = new Conn(); Conn pusher = new Conn()) {
+            waiter.send("BLPOP", "q", "9223372036854775");
+            assertThat(waiter.silentFor(200)).isTrue();
+            java.util.concurrent.atomic.AtomicInteger inTimeoutTable = new java.util.concurrent.atomic.AtomicInteger();
+            server.runOnLoop(() -> inTimeoutTable.set(server.context().blocked().withTimeoutCount()));
+            assertThat(inTimeoutTable.get()).as("INFO's clients_in_timeout_table").isEqualTo(1);
+            pusher.call("RPUSH", "q", "a");
+            assertThat(waiter.reply()).isEqualTo("*2|$1|q|$1|a");
+        }
+    }
+
     @Test
     void blmoveServedByAPushMovesTheElement() throws Exception {
         try (Conn waiter = new Conn(); Conn pusher = new Conn()) {

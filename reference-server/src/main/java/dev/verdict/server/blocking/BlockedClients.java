@@ -53,7 +53,7 @@ public final class BlockedClients {
     /** Blocked clients with a deadline (INFO's clients_in_timeout_table). */
     public int withTimeoutCount() {
         int n = 0;
-        for (Waiting w : byClient.values()) if (w.deadlineMillis() > 0) n++;
+        for (Waiting w : byClient.values()) if (w.deadlineMillis() != 0) n++; // a wrapped deadline counts too
         return n;
     }
 
@@ -64,7 +64,7 @@ public final class BlockedClients {
 
     /**
      * Blocks the client on {@code keys} of {@code db} until served, timed out ({@code deadlineMillis},
-     * absolute Unix ms; 0 = forever) or unblocked.
+     * absolute Unix ms; 0 = forever; negative = wrapped past LLONG_MAX, which never fires) or unblocked.
      */
     public void block(Client client, Database db, byte[][] keys, long deadlineMillis, BlockedRequest request) {
         ScheduledFuture<?> timer = null;

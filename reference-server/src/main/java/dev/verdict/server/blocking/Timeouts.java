@@ -14,7 +14,10 @@ public final class Timeouts {
     private Timeouts() {
     }
 
-    /** The absolute deadline in Unix ms, 0 for "forever", or {@link #INVALID} after replying the error. */
+    /**
+     * The absolute deadline in Unix ms, 0 for "forever", negative for a wrapped one that never fires (see
+     * {@link #deadlineAfter}), or {@link #INVALID} after replying the error.
+     */
     public static long deadline(Client client, byte[] arg) {
         BigDecimal seconds = Decimals.parse(arg);
         if (seconds == Decimals.INVALID) {
@@ -35,11 +38,15 @@ public final class Timeouts {
             return INVALID;
         }
         if (millis == 0) return 0;
-        long now = client.server().clock().millis();
-        if (millis > Long.MAX_VALUE - now) {
-            client.reply().error("ERR timeout is out of range");
-            return INVALID;
-        }
-        return now + millis;
+        return deadlineAfter(client, millis);
+    }
+
+    /**
+     * Now plus a positive timeout in ms. Redis 7.0.15 adds without an overflow check (7.2 added the "timeout is
+     * out of range" error): a deadline past LLONG_MAX wraps to a negative one, which never fires (the timeout
+     * table orders deadlines as unsigned) yet still counts in clients_in_timeout_table.
+     */
+    public static long deadlineAfter(Client client, long millis) {
+        return client.server().clock().millis() + millis;
     }
 }

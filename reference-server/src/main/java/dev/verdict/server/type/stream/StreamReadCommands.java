@@ -1,5 +1,6 @@
 package dev.verdict.server.type.stream;
 
+import dev.verdict.server.blocking.Timeouts;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
@@ -42,12 +43,7 @@ public final class StreamReadCommands implements CommandFamily {
         }
         long deadline = 0;
         if (request.timeoutMillis() > 0) {
-            long now = client.server().clock().millis();
-            if (request.timeoutMillis() > Long.MAX_VALUE - now) {
-                client.reply().error("ERR timeout is out of range");
-                return;
-            }
-            deadline = now + request.timeoutMillis();
+            deadline = Timeouts.deadlineAfter(client, request.timeoutMillis());
         }
         client.server().blocked().block(client, client.db(), request.keys(), deadline, new StreamWait(request));
     }

@@ -99,4 +99,12 @@ class StreamBlockingTest {
                 .isEqualTo("-ERR timeout is not an integer or out of range\r\n");
         assertThat(waiter.call("XREAD", "BLOCK", "-5", "STREAMS", "s", "$")).isEqualTo("-ERR timeout is negative\r\n");
     }
+
+    @Test
+    void aBlockPastTheLargestDeadlineWaitsLikeRedis70InsteadOfFailing() throws IOException, InterruptedException {
+        send(waiter, "XREAD", "BLOCK", "9223372036854775807", "STREAMS", "s", "$");
+        Thread.sleep(200);
+        assertThat(writer.call("XADD", "s", "1-1", "f", "v")).isEqualTo("$3\r\n1-1\r\n");
+        assertThat(await(waiter)).isEqualTo("*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-1\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n");
+    }
 }
