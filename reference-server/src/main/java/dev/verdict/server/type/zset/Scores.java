@@ -74,6 +74,18 @@ public final class Scores {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A score as zzlInsertAt writes it into a listpack: an integral score within +-2^62 (double2ll's range,
+     * LLONG_MAX/2 as a double) as an integer, anything else as d2string's text. So 1e17 is stored as the integer
+     * 100000000000000000 where d2string would write "1e+17", and ZSCAN of a listpack answers it that way.
+     */
+    public static byte[] toListpackBytes(double value) {
+        if (value >= -0x1p62 && value <= 0x1p62 && value == (double) (long) value) {
+            return Long.toString((long) value).getBytes(StandardCharsets.US_ASCII);
+        }
+        return toBytes(value);
+    }
+
     /** Reads back a score stored as a listpack string (zzlStrtod). */
     static double fromStored(byte[] stored) {
         Double d = parseRange(stored);

@@ -193,7 +193,7 @@ public final class ZSetType {
         if (z.listpack != null) {
             walk(z, 0, true, (m, s) -> {
                 out.add(m);
-                out.add(Scores.toBytes(s));
+                out.add(Scores.toListpackBytes(s));
                 return true;
             });
             return 0;
@@ -214,7 +214,7 @@ public final class ZSetType {
             Listpack lp = new Listpack();
             for (SkipList.Node n = z.skiplist.first(); n != null; n = n.next()) {
                 lp.append(n.member());
-                lp.append(Scores.toBytes(n.score()));
+                lp.append(Scores.toListpackBytes(n.score()));
             }
             z.listpack = lp;
             z.skiplist = null;
@@ -258,7 +258,7 @@ public final class ZSetType {
     private static void insert(ZSetValue z, double score, byte[] member) {
         if (z.listpack != null) {
             Listpack lp = z.listpack;
-            byte[] stored = Scores.toBytes(score);
+            byte[] stored = Scores.toListpackBytes(score);
             int p = lp.first();
             while (p != -1) {
                 int s = lp.next(p);

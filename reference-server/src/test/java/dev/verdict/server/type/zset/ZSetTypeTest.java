@@ -95,4 +95,20 @@ class ZSetTypeTest {
         assertThat(new String(Scores.toBytes(-3))).isEqualTo("-3");
         assertThat(new String(Scores.toBytes(Double.POSITIVE_INFINITY))).isEqualTo("inf");
     }
+
+    /** The listpack bytes real Redis 7.0.15 DUMPs after ZADD z SCORE m. */
+    @Test
+    void integralScoresUpTo2To62AreStoredInAListpackAsIntegersLikeZzlInsertAt() {
+        ZSetValue z = ZSetType.createFor(b("m"), config);
+        ZSetType.add(z, 101330991615836160d, b("m"), 0, config);
+        assertThat(java.util.HexFormat.of().formatHex(z.listpack().toBytes()))
+                .isEqualTo("140000000200816d02f4000000000000680109ff");
+        ZSetValue beyond = ZSetType.createFor(b("m"), config);
+        ZSetType.add(beyond, 4611686018427388928d, b("m"), 0, config);
+        assertThat(java.util.HexFormat.of().formatHex(beyond.listpack().toBytes())).isEqualTo(
+                "220000000200816d0296" + java.util.HexFormat.of().formatHex(b("4.6116860184273889e+18")) + "17ff");
+        assertThat(Scores.toListpackBytes(0x1p62)).isEqualTo(b("4611686018427387904"));
+        assertThat(Scores.toListpackBytes(-0x1p62)).isEqualTo(b("-4611686018427387904"));
+        assertThat(Scores.toListpackBytes(1.5)).isEqualTo(b("1.5"));
+    }
 }
