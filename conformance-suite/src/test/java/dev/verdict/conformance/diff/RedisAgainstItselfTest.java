@@ -63,7 +63,7 @@ class RedisAgainstItselfTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Family.class, names = {"LISTS", "SORTED_SETS", "STREAMS", "PUBSUB", "TRANSACTIONS"})
+    @EnumSource(value = Family.class, names = {"LISTS", "SETS", "SORTED_SETS", "STREAMS", "PUBSUB", "TRANSACTIONS"})
     void twoRedisServersAgreeWithThreeInterleavedClients(Family family) {
         RunConfig config = RunConfig.of("redis-vs-redis-3-clients-" + family.id() + "-seed-" + RunConfig.seedProperty(1),
                 RunConfig.seedProperty(1), RunConfig.budgetProperty("400"), Set.of(family, Family.STRINGS))

@@ -167,6 +167,10 @@ public final class InterleavedExecutor implements SequenceExecutor {
                 if (step.outcome() == Outcome.MISMATCH) {
                     return new Lockstep.Result(steps, false);
                 }
+                if (step.outcome() == Outcome.MATCH && step.a() != SKIPPED && step.a() != BLOCKED
+                        && comparator.lastDivergesState()) {
+                    return new Lockstep.Result(steps, true); // SPOP took different members: nothing more compares
+                }
             }
         }
         Lockstep.Result result = new Lockstep.Result(steps, false);
