@@ -61,11 +61,12 @@ public final class Scores {
         }
     }
 
-    /** d2string: integers in plain decimal (within 2^52), %.17g otherwise. */
+    /** d2string: -0 as such, integers in plain decimal (within 2^52), %.17g otherwise. */
     public static byte[] toBytes(double value) {
         String s;
         if (Double.isNaN(value)) s = "nan";
         else if (Double.isInfinite(value)) s = value > 0 ? "inf" : "-inf";
+        else if (value == 0) s = 1.0 / value < 0 ? "-0" : "0"; // d2string keeps the sign of zero
         else if (value > -4503599627370495.0 && value < 4503599627370496.0 && value == (double) (long) value) {
             s = Long.toString((long) value);
         } else {

@@ -110,5 +110,8 @@ class ZSetTypeTest {
         assertThat(Scores.toListpackBytes(0x1p62)).isEqualTo(b("4611686018427387904"));
         assertThat(Scores.toListpackBytes(-0x1p62)).isEqualTo(b("-4611686018427387904"));
         assertThat(Scores.toListpackBytes(1.5)).isEqualTo(b("1.5"));
+        // a listpack stores -0 as the integer 0; d2string (ZSCAN of a skiplist) keeps the sign
+        assertThat(Scores.toListpackBytes(-0.0)).isEqualTo(b("0"));
+        assertThat(Scores.toBytes(-0.0)).isEqualTo(b("-0"));
     }
 }
