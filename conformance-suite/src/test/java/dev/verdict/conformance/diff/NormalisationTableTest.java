@@ -184,6 +184,18 @@ class NormalisationTableTest {
                 .isEqualTo(Outcome.MISMATCH);
     }
 
+    @Test
+    void aScanPageInsideExecNeedOnlyBeAPageOnBothSides() {
+        compare("MULTI", "+OK\r\n", "+OK\r\n");
+        compare("SCAN 0 MATCH 0 COUNT 1", "+QUEUED\r\n", "+QUEUED\r\n");
+        assertThat(compare("EXEC", "*1\r\n*2\r\n$1\r\n2\r\n*1\r\n$1\r\n0\r\n", "*1\r\n*2\r\n$1\r\n3\r\n*0\r\n"))
+                .isEqualTo(Outcome.MATCH);
+        compare("MULTI", "+OK\r\n", "+OK\r\n");
+        compare("SCAN x", "+QUEUED\r\n", "+QUEUED\r\n");
+        assertThat(compare("EXEC", "*1\r\n-ERR invalid cursor\r\n", "*1\r\n*2\r\n$1\r\n0\r\n*0\r\n"))
+                .isEqualTo(Outcome.MISMATCH);
+    }
+
     /** Both targets answer TYPE and OBJECT ENCODING of every key alike. */
     private static LiveSides holding(String type, String encoding) {
         return new LiveSides() {

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * EXEC's reply, element by element, each by the rule of the command queued at its position: TIME or a TTL inside a
  * transaction is as clock-bound as outside it. A rule that must ask the targets more (a SCAN's full iteration)
- * compares its element exactly, since the state after EXEC is not the state that element saw; a reply that is not
- * an array of one element per queued command (EXECABORT, a WATCH that failed) is compared exactly.
+ * cannot: the state after EXEC is not the state that element saw, so such an element (a SCAN page: cursor and
+ * elements are the implementation's) must only be a page on both sides, or the same error. A reply that is not an
+ * array of one element per queued command (EXECABORT, a WATCH that failed) is compared exactly.
  */
 final class ExecReplyRule implements ReplyRule {
 
@@ -37,7 +38,8 @@ final class ExecReplyRule implements ReplyRule {
             ReplyRule rule = table.ruleFor(c);
             RespReply ea = element(x.elements().get(i));
             RespReply eb = element(y.elements().get(i));
-            boolean agree = rule.needsLiveSides(c) ? Rules.EXACT.agree(c, ea, eb, sides) : rule.agree(c, ea, eb, sides);
+            boolean agree = rule.needsLiveSides(c) ? bothPages(ea, eb) || Rules.EXACT.agree(c, ea, eb, sides)
+                    : rule.agree(c, ea, eb, sides);
             if (!agree) {
                 return false;
             }
@@ -49,6 +51,15 @@ final class ExecReplyRule implements ReplyRule {
     @Override
     public boolean divergesState(Command exec) {
         return queued.stream().anyMatch(c -> table.ruleFor(c).divergesState(c));
+    }
+
+    private static boolean bothPages(RespReply a, RespReply b) {
+        return isPage(a.value()) && isPage(b.value());
+    }
+
+    private static boolean isPage(RespValue v) {
+        return v instanceof RespValue.Array p && p.elements().size() == 2 && p.elements().get(0) instanceof RespValue.Bulk
+                && p.elements().get(1) instanceof RespValue.Array;
     }
 
     private static RespReply element(RespValue v) {

@@ -19,7 +19,9 @@ public final class ReplyComparator {
     }
 
     public Outcome compare(Command command, RespReply a, RespReply b, LiveSides sides) {
-        ReplyRule rule = ruleFor(command);
+        // a command queued inside MULTI answers +QUEUED: its own rule applies to its element of EXEC's reply (a SCAN
+        // rule asking the targets for more pages now would queue them into the transaction)
+        ReplyRule rule = TransactionQueues.queued(a) || TransactionQueues.queued(b) ? Rules.EXACT : ruleFor(command);
         transactions.observe(command, a, b);
         lastDivergesState = rule.divergesState(command);
         boolean unknownA = isUnknownCommand(a);

@@ -35,7 +35,7 @@ final class TransactionQueues {
         }
     }
 
-    private static boolean queued(RespReply r) {
+    static boolean queued(RespReply r) {
         return r.value() instanceof RespValue.SimpleString s && s.value().equals("QUEUED");
     }
 }
