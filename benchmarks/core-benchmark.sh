@@ -60,7 +60,8 @@ start_redis() {
 
 start_ours() {
   OURS_PORT=$(free_port)
-  java -XX:+UseParallelGC -Xms1g -Xmx2g -jar "$JAR" --port "$OURS_PORT" --bind 127.0.0.1 --save "" \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  java ${JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmx2g} -jar "$JAR" --port "$OURS_PORT" --bind 127.0.0.1 --save "" \
     --appendonly no --dir "$WORK" >"$WORK/ours.log" 2>&1 &
   OURS_PID=$!
   wait_ready "$OURS_PORT"

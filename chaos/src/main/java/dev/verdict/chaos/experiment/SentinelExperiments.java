@@ -132,7 +132,9 @@ public final class SentinelExperiments {
                 report.figure("counterIncrementsLost", increments.lost());
                 report.check(new CheckResult("counter never exceeds attempted increments", increments.failedButPresent() == 0,
                         "final " + counterValue + ", acknowledged " + increments.acked() + ", unknown " + increments.unknown()));
-                report.check(ReplicationConvergence.checkOffsets(restartMs, samples, 20_000));
+                // Sentinel demotes a returning old master only after it reads its INFO again (every 10 s
+                // outside a failover): 10-15 s is usual, a busy machine adds to it.
+                report.check(ReplicationConvergence.checkOffsets(restartMs, samples, 40_000));
                 report.check(ReplicationConvergence.checkDigests(Observe.digests(group.dataNodes())));
                 linearizabilityFigures(report, ops);
             }
@@ -267,7 +269,7 @@ public final class SentinelExperiments {
 
     static List<ReplicationConvergence.Sample> awaitConvergence(RedisNode master, List<RedisNode> replicas) {
         List<ReplicationConvergence.Sample> samples = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 ReplicationConvergence.Sample sample = Observe.offsets(master, replicas);

@@ -33,14 +33,16 @@ final class DatabaseCommands {
         if (!flushArgumentsValid(client, argv)) return;
         Database db = client.db();
         client.server().keyspaceFlushing(db.id());
-        db.clear();
+        // Redis adds the keys emptyData removed to the changes since the last save
+        client.server().persistence().addDirty(db.clear());
         client.reply().ok();
     }
 
     static void flushall(Client client, byte[][] argv) {
         if (!flushArgumentsValid(client, argv)) return;
         client.server().keyspaceFlushing(-1);
-        client.server().keyspace().flushAll();
+        client.server().persistence().addDirty(client.server().keyspace().flushAll());
+        client.server().persistence().flushedAll();
         client.reply().ok();
     }
 
@@ -59,6 +61,7 @@ final class DatabaseCommands {
             server.keyspace().swap(first, second);
             server.databasesSwapped(first, second);
         }
+        server.persistence().addDirty(1); // even SWAPDB 0 0 counts one change in Redis
         client.reply().ok();
     }
 

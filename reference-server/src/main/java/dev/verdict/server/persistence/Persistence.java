@@ -51,7 +51,7 @@ public final class Persistence {
     private long lastCaptureMicros;
 
     /** A BGSAVE in progress. */
-    private record Background(BackgroundSnapshot<Void> save, long dirtyAtStart, long startedMillis) {
+    private record Background(BackgroundSnapshot<Path> save, long dirtyAtStart, long startedMillis) {
     }
 
     public Persistence(ServerContext server) {
@@ -136,6 +136,11 @@ public final class Persistence {
         dirty++;
     }
 
+    /** Changes a whole-database command made at once (FLUSHDB, FLUSHALL: the keys removed; SWAPDB: one). */
+    public void addDirty(long changes) {
+        dirty += changes;
+    }
+
     public long dirty() {
         return dirty;
     }
@@ -176,6 +181,12 @@ public final class Persistence {
         dirty = 0;
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         lastBgsaveOk = true;
+        return true;
+    }
+
+    /** SAVE: a save that counts in rdb_saves (FLUSHALL's, SHUTDOWN's and DEBUG RELOAD's do not, as in Redis). */
+    public boolean saveCommand() {
+        if (!saveNow()) return false;
         rdbSaves++;
         return true;
     }
@@ -198,14 +209,48 @@ public final class Persistence {
         long startedMillis = System.currentTimeMillis();
         long dirtyAtStart = dirty;
         Log.notice("Background saving started by pid " + ProcessHandle.current().pid());
+        // the written file is renamed into place on the loop, where a kill can still stop it (FLUSHALL)
         running = new Background(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
                 "verdict-bgsave", snapshot -> {
                     beforeBackgroundWrite.run();
-                    write(snapshot);
-                    Log.notice("DB saved on disk");
-                    return null;
+                    return RdbFiles.writeTemp(rdbPath(), snapshot, RdbFiles.auxFields(server, false), functions,
+                            config().getBool("rdbcompression"), config().getBool("rdbchecksum"));
                 }), dirtyAtStart, startedMillis);
+        // Redis counts a BGSAVE in rdb_saves when its child starts
+        rdbSaves++;
         return true;
+    }
+
+    /**
+     * killRDBChild: a running BGSAVE stops now and its file is never published; its status stays
+     * as it was, as a child killed with SIGUSR1 leaves it.
+     */
+    private void killBackgroundSave() {
+        Background bg = running;
+        if (bg == null) return;
+        running = null;
+        bg.save().kill();
+        bg.save().snapshot().release();
+        CompletableFuture<Path> done = bg.save().done();
+        if (done.isDone() && !done.isCompletedExceptionally()) {
+            try {
+                Files.deleteIfExists(done.join());
+            } catch (IOException e) {
+                Log.warning("Can't remove the temporary RDB file of the killed save: " + e.getMessage());
+            }
+        }
+        Log.warning("Background saving terminated by signal 10");
+    }
+
+    /**
+     * flushAllDataAndResetRDB, after FLUSHALL emptied the keyspace: a running BGSAVE is killed
+     * (its file would bring the flushed keys back), and with save points the now empty dataset
+     * is saved at once, so that a restart does not load what was flushed.
+     */
+    public void flushedAll() {
+        killBackgroundSave();
+        String points = config().get("save");
+        if (points != null && !points.isBlank()) saveNow();
     }
 
     /** The snapshot of the running BGSAVE or AOF rewrite, or null (tests step its capture). */
@@ -241,7 +286,7 @@ public final class Persistence {
         snapshot.release();
         recordCapture(snapshot);
         lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis()) / 1000;
-        CompletableFuture<Void> done = bg.save().done();
+        CompletableFuture<Path> done = bg.save().done();
         if (done.isCompletedExceptionally()) {
             String why;
             try {
@@ -255,11 +300,19 @@ public final class Persistence {
             lastBgsaveOk = false;
             return;
         }
+        try {
+            RdbFiles.publish(done.join(), rdbPath());
+        } catch (IOException e) {
+            Log.warning("Error moving temp DB file on the final destination: " + e.getMessage());
+            Log.warning("Background saving error");
+            lastBgsaveOk = false;
+            return;
+        }
+        Log.notice("DB saved on disk");
         Log.notice("Background saving terminated with success");
         dirty -= bg.dirtyAtStart();
         lastSaveSeconds = bg.startedMillis() / 1000;
         lastBgsaveOk = true;
-        rdbSaves++;
     }
 
     /** The persistence share of serverCron: BGSAVE completion, save points, scheduled saves. */

@@ -35,7 +35,7 @@ public final class PersistenceCommands implements CommandFamily {
             client.reply().error(BGSAVE_RUNNING);
             return;
         }
-        if (p.saveNow()) client.reply().ok();
+        if (p.saveCommand()) client.reply().ok();
         else client.reply().error("ERR");
     }
 

@@ -32,6 +32,20 @@ public final class RdbFiles {
      */
     public static void save(Path target, Snapshot snapshot, RdbWriter.AuxFields aux, List<byte[]> functions,
                             boolean compress, boolean checksum) throws IOException {
+        publish(writeTemp(target, snapshot, aux, functions, compress, checksum), target);
+    }
+
+    /** Renames a complete temporary file over {@code target}, atomically. */
+    public static void publish(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Writes and fsyncs the snapshot into a temporary file beside {@code target} (Redis's
+     * temp-PID.rdb) and returns it; a failed or interrupted write leaves no file behind.
+     */
+    public static Path writeTemp(Path target, Snapshot snapshot, RdbWriter.AuxFields aux, List<byte[]> functions,
+                                 boolean compress, boolean checksum) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("temp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".rdb");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -44,7 +58,7 @@ public final class RdbFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return temp;
     }
 
     public static RdbLoader.Result load(Path file, RdbLoader.Sink sink, long nowMillis, boolean verifyCrc,

@@ -88,6 +88,57 @@ class SnapshotConsistencyTest {
     }
 
     @Test
+    void flushallKillsARunningBgsaveAndWithSavePointsSavesTheEmptyDataset() throws Exception {
+        ServerContext server = new ServerContext(ServerConfig.fromArgs("--dir", dir.toString(), "--save", "3600 1"));
+        Client client = server.connect(new EmbeddedChannel());
+        for (String[] cmd : BEFORE) run(server, client, cmd);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        server.persistence().beforeBackgroundWrite(() -> {
+            writing.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(server.persistence().startBackgroundSave()).isTrue();
+        // the capture gathers on cron turns here (no event loop), then the serializer starts and waits
+        while (!writing.await(5, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            server.persistence().cron(System.currentTimeMillis());
+        }
+
+        run(server, client, "FLUSHALL");
+
+        StringBuilder info = new StringBuilder();
+        server.persistence().info(info);
+        // as after Redis's killRDBChild: nothing in progress, no error, the BGSAVE counted when it began
+        assertThat(info).contains("rdb_bgsave_in_progress:0\r\n", "rdb_last_bgsave_status:ok\r\n",
+                "rdb_changes_since_last_save:0\r\n", "rdb_saves:1\r\n");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("dump.rdb");
+        }
+        ServerContext reloaded = new ServerContext(ServerConfig.fromArgs("--dir", dir.toString(), "--save", ""));
+        reloaded.persistence().loadRdb(reloaded.persistence().rdbPath());
+        assertThat(reloaded.keyspace().db(0).size()).isZero();
+        assertThat(reloaded.keyspace().db(2).size()).isZero();
+    }
+
+    @Test
+    void wholeDatabaseCommandsCountTheirChangesAsRedisDoes() {
+        ServerContext server = new ServerContext(ServerConfig.fromArgs("--dir", dir.toString(), "--save", ""));
+        Client client = server.connect(new EmbeddedChannel());
+        // the figures real Redis 7.0.15 reports in rdb_changes_since_last_save after each step
+        String[][] steps = {{"MSET", "a", "1", "b", "2", "c", "3"}, {"FLUSHDB"}, {"FLUSHDB"}, {"MSET", "a", "1", "b", "2"},
+                {"SWAPDB", "0", "1"}, {"SWAPDB", "0", "0"}, {"FLUSHALL"}, {"FLUSHALL"}};
+        long[] expected = {3, 6, 6, 8, 9, 10, 12, 12};
+        for (int i = 0; i < steps.length; i++) {
+            run(server, client, steps[i]);
+            assertThat(server.persistence().dirty()).as(String.join(" ", steps[i])).isEqualTo(expected[i]);
+        }
+    }
+
+    @Test
     void bgsaveReportsItselfInInfoAndRefusesASecondOne() throws Exception {
         ServerContext server = new ServerContext(ServerConfig.fromArgs("--dir", dir.toString(), "--save", ""));
         Client client = server.connect(new EmbeddedChannel());

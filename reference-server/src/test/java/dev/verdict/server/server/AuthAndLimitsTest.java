@@ -55,7 +55,12 @@ class AuthAndLimitsTest {
     void queryBufferLimitClosesTheConnectionWithoutReply() {
         try (ServerFixture server = new ServerFixture("--client-query-buffer-limit", "1mb")) {
             RespConnection c = server.connect();
-            c.sendRaw("*2\r\n$3\r\nGET\r\n$3000000\r\n" + "x".repeat(1_500_000));
+            try {
+                c.sendRaw("*2\r\n$3\r\nGET\r\n$3000000\r\n" + "x".repeat(1_500_000));
+            } catch (java.io.UncheckedIOException resetWhileSending) {
+                // the server closed at the limit while the rest was still going out: the reset says so
+                return;
+            }
             assertThat(c.closedByServer()).isTrue();
         }
     }

@@ -24,6 +24,7 @@ public final class BackgroundSnapshot<T> {
     private final CompletableFuture<T> done = new CompletableFuture<>();
     private boolean sliceScheduled;
     private boolean serializing;
+    private Thread serializerThread;
 
     /** Writes the captured snapshot somewhere, off the event loop. */
     @FunctionalInterface
@@ -89,6 +90,27 @@ public final class BackgroundSnapshot<T> {
         if (!serializing) done.cancel(false);
     }
 
+    /**
+     * killRDBChild: gives the work up and, when the serializer is already writing, interrupts it
+     * (its file channel closes, the write fails and its temporary file goes) and waits until it
+     * has stopped, so that nothing it wrote can be published afterwards. The caller still
+     * {@link Snapshot#release releases}.
+     */
+    public void kill() {
+        abandon();
+        if (serializerThread == null) return;
+        serializerThread.interrupt();
+        boolean interrupted = false;
+        while (serializerThread.isAlive()) {
+            try {
+                serializerThread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
     /** Gathers the rest at once and waits for the serializer (SHUTDOWN, tests); the result or the failure. */
     public T await() {
         if (!serializing && !done.isDone()) {
@@ -112,6 +134,7 @@ public final class BackgroundSnapshot<T> {
             }
         }, threadName);
         thread.setDaemon(true);
+        serializerThread = thread;
         thread.start();
     }
 }

@@ -10,6 +10,22 @@ public final class Numbers {
      * The value when {@code bytes} is exactly a canonical signed 64-bit decimal (no sign on
      * zero, no leading zeros, no spaces), else null: Redis's string2ll.
      */
+    /** ll2string: the decimal digits of {@code value}, written straight into bytes (no String on the way). */
+    public static byte[] toBytes(long value) {
+        if (value == Long.MIN_VALUE) return "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        boolean negative = value < 0;
+        long v = negative ? -value : value;
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) digits++;
+        byte[] out = new byte[digits + (negative ? 1 : 0)];
+        for (int i = out.length - 1; i >= (negative ? 1 : 0); i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        if (negative) out[0] = '-';
+        return out;
+    }
+
     public static Long parseLongStrict(byte[] bytes) {
         int n = bytes.length;
         if (n == 0 || n > 20) return null;

@@ -5,7 +5,6 @@ import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * A string value. Its encoding follows how Redis created it: {@link #of} is tryObjectEncoding
@@ -45,7 +44,7 @@ public class StringValue extends RedisObject {
     }
 
     public static StringValue ofLong(long value) {
-        return new StringValue(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        return new StringValue(Numbers.toBytes(value));
     }
 
     /** Only for raw values owned by one key (see {@link StringType#writable}). */
