@@ -171,7 +171,10 @@ public final class RespConnection implements AutoCloseable {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new ReplyTimeoutException("no complete reply within " + wait.toMillis() + " ms", null);
+                // UncheckedIOException refuses a null cause: a null here was a NullPointerException instead of the
+                // timeout poll() expects (it ended a --clients 3 run at a reply that arrived in pieces)
+                String message = "no complete reply within " + wait.toMillis() + " ms";
+                throw new ReplyTimeoutException(message, new java.net.SocketTimeoutException(message));
             }
             fill(Math.max(1, (int) (left / 1_000_000)));
         }

@@ -154,4 +154,13 @@ class RespConnectionTest {
         assertThat(RespDecoder.decodeFully("!5\r\nERR x\r\n".getBytes())).isEqualTo(new RespValue.Error("ERR x", true));
         assertThat(RespDecoder.decode("$5\r\nab".getBytes(), 0, 6)).isNull();
     }
+
+    /** The wait can end between two reads of a reply in pieces (a --clients 3 run under load): nothing yet. */
+    @Test
+    void pollWhoseWaitIsOverBeforeAReplyIsCompleteReturnsNothing() {
+        try (RespConnection c = open(Protocol.RESP2)) {
+            assertThat(c.poll(Duration.ZERO)).isEmpty();
+            assertThat(c.call("PING").rawText()).isEqualTo("+PONG\r\n");
+        }
+    }
 }
