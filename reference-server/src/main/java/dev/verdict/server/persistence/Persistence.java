@@ -171,7 +171,7 @@ public final class Persistence {
     public boolean saveNow() {
         Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis());
         try {
-            write(snapshot);
+            RdbFiles.publish(writeTemp(snapshot), rdbPath());
         } catch (IOException | RuntimeException e) {
             Log.warning("Failed saving the DB: " + e.getMessage());
             lastBgsaveOk = false;
@@ -191,8 +191,9 @@ public final class Persistence {
         return true;
     }
 
-    private void write(Snapshot snapshot) throws IOException {
-        RdbFiles.save(rdbPath(), snapshot, RdbFiles.auxFields(server, false), functions,
+    /** The snapshot written into a temporary file beside the RDB (SAVE publishes it at once, BGSAVE on the loop). */
+    private Path writeTemp(Snapshot snapshot) throws IOException {
+        return RdbFiles.writeTemp(rdbPath(), snapshot, RdbFiles.auxFields(server, false), functions,
                 config().getBool("rdbcompression"), config().getBool("rdbchecksum"));
     }
 
@@ -213,8 +214,7 @@ public final class Persistence {
         running = new Background(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
                 "verdict-bgsave", snapshot -> {
                     beforeBackgroundWrite.run();
-                    return RdbFiles.writeTemp(rdbPath(), snapshot, RdbFiles.auxFields(server, false), functions,
-                            config().getBool("rdbcompression"), config().getBool("rdbchecksum"));
+                    return writeTemp(snapshot);
                 }), dirtyAtStart, startedMillis);
         // Redis counts a BGSAVE in rdb_saves when its child starts
         rdbSaves++;

@@ -26,16 +26,7 @@ public final class RdbFiles {
     private RdbFiles() {
     }
 
-    /**
-     * rdbSave: serializes {@code snapshot} to a temp file beside {@code target}, fsyncs it and
-     * renames it over the target, so a crash never leaves a half-written dump in place.
-     */
-    public static void save(Path target, Snapshot snapshot, RdbWriter.AuxFields aux, List<byte[]> functions,
-                            boolean compress, boolean checksum) throws IOException {
-        publish(writeTemp(target, snapshot, aux, functions, compress, checksum), target);
-    }
-
-    /** Renames a complete temporary file over {@code target}, atomically. */
+    /** Renames a complete temporary file over {@code target}, atomically: a crash never leaves a half-written dump in place. */
     public static void publish(Path temp, Path target) throws IOException {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
