@@ -55,17 +55,17 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownEvent && client != null) {
-            client.closeAfterReply();
-            server.markPendingWrite(client);
-            server.flushAfterReads(ctx.executor());
+        if (!(event instanceof ChannelInputShutdownEvent)) {
+            ctx.fireUserEventTriggered(event);
             return;
         }
-        if (event instanceof ChannelInputShutdownEvent) {
-            ctx.close();
+        if (client == null) {
+            ctx.close(); // refused by protected mode: nothing to answer
             return;
         }
-        ctx.fireUserEventTriggered(event);
+        client.closeAfterReply();
+        server.markPendingWrite(client);
+        server.flushAfterReads(ctx.executor());
     }
 
     @Override
