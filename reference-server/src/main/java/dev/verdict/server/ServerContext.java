@@ -60,7 +60,8 @@ public final class ServerContext implements KeyspaceListener {
     private final List<Client> pendingWrites = new ArrayList<>();
     private final List<Client> heldByPause = new ArrayList<>();
     private final long startedAtMillis = System.currentTimeMillis();
-    private final String runId = randomRunId();
+    private final String runId = dev.verdict.server.replication.ReplicationIds.random();
+    private final dev.verdict.server.replication.Replication replication = new dev.verdict.server.replication.Replication();
     private final FaultSwitches faults = FaultSwitches.fromSystemProperty();
     private long nextClientId = 1;
     private long maxmemory;
@@ -164,6 +165,10 @@ public final class ServerContext implements KeyspaceListener {
 
     public String runId() {
         return runId;
+    }
+
+    public dev.verdict.server.replication.Replication replication() {
+        return replication;
     }
 
     /** The {@code maxmemory} limit in bytes, 0 for none (cached: read on every command). */
@@ -465,10 +470,4 @@ public final class ServerContext implements KeyspaceListener {
         touchAllWatchedKeysInDb(keyspace.db(b), keyspace.db(a));
     }
 
-    private static String randomRunId() {
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        StringBuilder b = new StringBuilder(40);
-        for (int i = 0; i < 40; i++) b.append(Character.forDigit(random.nextInt(16), 16));
-        return b.toString();
-    }
 }

@@ -63,6 +63,7 @@ public final class RdbFiles {
     /** The aux fields a save by this server carries now. */
     public static RdbWriter.AuxFields auxFields(ServerContext server, boolean aofBase) {
         return new RdbWriter.AuxFields(ServerContext.REDIS_VERSION, System.currentTimeMillis() / 1000,
-                server.keyspace().usedMemory(), true, 0, server.runId(), 0, aofBase);
+                server.keyspace().usedMemory(), true, 0, server.replication().replid(),
+                server.replication().masterReplOffset(), aofBase);
     }
 }

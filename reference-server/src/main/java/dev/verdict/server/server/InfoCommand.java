@@ -259,13 +259,14 @@ public final class InfoCommand implements CommandFamily {
 
     private static void replication(ServerContext server, StringBuilder out) {
         out.append("# Replication\r\n");
-        field(out, "role", "master");
+        dev.verdict.server.replication.Replication replication = server.replication();
+        field(out, "role", replication.isReplica() ? "slave" : "master");
         field(out, "connected_slaves", 0);
         field(out, "master_failover_state", "no-failover");
-        field(out, "master_replid", server.runId());
-        field(out, "master_replid2", "0000000000000000000000000000000000000000");
-        field(out, "master_repl_offset", 0);
-        field(out, "second_repl_offset", -1);
+        field(out, "master_replid", replication.replid());
+        field(out, "master_replid2", replication.replid2());
+        field(out, "master_repl_offset", replication.masterReplOffset());
+        field(out, "second_repl_offset", replication.secondReplOffset());
         field(out, "repl_backlog_active", 0);
         field(out, "repl_backlog_size", server.config().get("repl-backlog-size"));
         field(out, "repl_backlog_first_byte_offset", 0);
