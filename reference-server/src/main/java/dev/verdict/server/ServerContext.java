@@ -62,6 +62,7 @@ public final class ServerContext implements KeyspaceListener {
     private final long startedAtMillis = System.currentTimeMillis();
     private final String runId = dev.verdict.server.replication.ReplicationIds.random();
     private final dev.verdict.server.replication.Replication replication = new dev.verdict.server.replication.Replication();
+    private final dev.verdict.server.replication.master.ReplicationMaster replicationMaster;
     private final FaultSwitches faults = FaultSwitches.fromSystemProperty();
     private long nextClientId = 1;
     private long maxmemory;
@@ -81,6 +82,7 @@ public final class ServerContext implements KeyspaceListener {
         this.dispatcher = new Dispatcher(this);
         this.keyspace = new Keyspace(config, this, clock::millis);
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
+        this.replicationMaster = new dev.verdict.server.replication.master.ReplicationMaster(this);
         for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
                 "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit")) {
             configChanged(name);
@@ -171,6 +173,11 @@ public final class ServerContext implements KeyspaceListener {
         return replication;
     }
 
+    /** The master side of replication: attached replicas, the stream and backlog, WAIT. */
+    public dev.verdict.server.replication.master.ReplicationMaster replicationMaster() {
+        return replicationMaster;
+    }
+
     /** The {@code maxmemory} limit in bytes, 0 for none (cached: read on every command). */
     public long maxmemory() {
         return maxmemory;
@@ -201,6 +208,7 @@ public final class ServerContext implements KeyspaceListener {
      * is not acceptable for it (the caller restores the old one).
      */
     public boolean configChanged(String name) {
+        replicationMaster.configChanged(ServerConfig.canonicalName(name));
         switch (name) {
             case "maxmemory" -> {
                 maxmemory = config.getMemory("maxmemory");
@@ -270,6 +278,7 @@ public final class ServerContext implements KeyspaceListener {
         pubsub.forget(client);
         monitors.remove(client);
         blocked.disconnected(client);
+        replicationMaster.disconnected(client);
         client.reply().discardOutput();
     }
 
@@ -307,6 +316,8 @@ public final class ServerContext implements KeyspaceListener {
      * then closes those that asked to close after their reply or overran their output limit.
      */
     public void flushPendingWrites() {
+        // beforeSleep: WAITing clients whose replicas caught up, and the GETACK a WAIT asked for
+        replicationMaster.beforeSleep();
         // beforeSleep's flushAppendOnlyFile: with appendfsync always nothing is acknowledged before it is on disk
         persistence.beforeReplies();
         if (pendingWrites.isEmpty()) return;
@@ -352,7 +363,7 @@ public final class ServerContext implements KeyspaceListener {
         if (overLimit != null) for (Client client : overLimit) closeForOutputLimit(client);
     }
 
-    private void closeForOutputLimit(Client client) {
+    public void closeForOutputLimit(Client client) {
         Log.warning("Client " + describe(client) + " scheduled to be closed ASAP for overcoming of output buffer limits.");
         stats.clientOutputLimitDisconnections++;
         disconnect(client);

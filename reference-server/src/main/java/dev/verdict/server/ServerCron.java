@@ -54,6 +54,7 @@ final class ServerCron implements Runnable {
         long now = server.clock().millis();
         server.keyspace().cron(now);
         server.persistence().cron(now);
+        server.replicationMaster().cron(now);
         closeTimedOutClients(now);
         if (!server.pause().active(now)) server.resumePausedClients();
         server.checkOutputLimits(now);

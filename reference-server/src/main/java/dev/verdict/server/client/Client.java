@@ -41,6 +41,10 @@ public final class Client {
     private long outputSoftLimitSince;
     private ArrayDeque<byte[][]> postponed;
     private boolean pendingWrite;
+    /** Replication state of a client that sent REPLCONF or SYNC/PSYNC (Redis's slave_* fields), or null. */
+    private dev.verdict.server.replication.master.Replica replica;
+    /** The replication offset right after this client's last propagated write (Redis's woff, for WAIT). */
+    private long writeOffset;
 
     public Client(long id, ServerContext server, Channel channel) {
         this.id = id;
@@ -228,9 +232,34 @@ public final class Client {
         this.pendingWrite = pending;
     }
 
-    /** Bytes of replies not yet handed to the kernel: our buffer plus Netty's outbound queue. */
+    public dev.verdict.server.replication.master.Replica replica() {
+        return replica;
+    }
+
+    public void replica(dev.verdict.server.replication.master.Replica replica) {
+        this.replica = replica;
+    }
+
+    /** True for a client attached as a replica of this server (Redis's CLIENT_SLAVE). */
+    public boolean isReplica() {
+        return replica != null && replica.attached();
+    }
+
+    public long writeOffset() {
+        return writeOffset;
+    }
+
+    public void writeOffset(long offset) {
+        this.writeOffset = offset;
+    }
+
+    /**
+     * Bytes of replies not yet handed to the kernel: our buffer plus Netty's outbound queue, plus
+     * for a replica the stream held while its RDB is produced and sent.
+     */
     public long outputBytes() {
         long pending = reply.pendingBytes();
+        if (replica != null) pending += replica.heldBytes();
         io.netty.channel.ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
         if (outbound != null) pending += outbound.totalPendingWriteBytes();
         return pending;

@@ -88,6 +88,12 @@ public final class Dispatcher {
             reject(client, command, dev.verdict.server.persistence.Persistence.BGSAVE_ERROR);
             return;
         }
+        // min-replicas-to-write: checkGoodReplicasStatus, for writes and EXEC of queued writes
+        if (!server.replicationMaster().enoughGoodReplicas()
+                && (command.hasFlag(CommandFlag.WRITE) || (isExec && tx.anyQueuedHas(CommandFlag.WRITE)))) {
+            reject(client, command, "NOREPLICAS Not enough good replicas to write.");
+            return;
+        }
         if (client.subscriptions().active() && client.protocol() == 2 && !allowedWhileSubscribed(name)) {
             reject(client, command, "ERR Can't execute '" + command.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
@@ -115,6 +121,7 @@ public final class Dispatcher {
     public void call(Client client, CommandSpec command, byte[][] argv) {
         long errorsBefore = client.reply().errorCount();
         long start = System.nanoTime();
+        long offsetBefore = server.replication().masterReplOffset();
         String family = command.parent() == null ? command.name() : command.parent().name();
         server.persistence().beforeCall(client, family, argv);
         try {
@@ -128,6 +135,9 @@ public final class Dispatcher {
         }
         // propagation to the AOF (Redis's call → propagatePendingCommands)
         server.persistence().afterCall(client, family, argv);
+        // WAIT waits for the offset right after the client's last propagated write (Redis's woff)
+        long offsetAfter = server.replication().masterReplOffset();
+        if (offsetAfter != offsetBefore) client.writeOffset(offsetAfter);
         long nanos = System.nanoTime() - start;
         long micros = nanos / 1000;
         CommandStats stats = command.stats();

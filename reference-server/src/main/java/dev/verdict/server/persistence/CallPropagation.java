@@ -1,7 +1,6 @@
 package dev.verdict.server.persistence;
 
 import dev.verdict.server.client.Client;
-import dev.verdict.server.persistence.aof.Aof;
 import dev.verdict.server.persistence.aof.Propagation;
 
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What one command execution hands to the AOF (Redis 7.0's call, alsoPropagate,
+ * What one command execution propagates, to the AOF and the replication stream (Redis 7.0's call, alsoPropagate,
  * rewriteClientCommandVector, preventCommandPropagation and propagatePendingCommands): the
  * commands a call added on its own, then its argv (or the form it was rewritten to) when it
  * changed the dataset; more than one command from a top-level call is wrapped in MULTI/EXEC.
@@ -29,7 +28,12 @@ final class CallPropagation {
     private static final byte[][] MULTI = {{'M', 'U', 'L', 'T', 'I'}};
     private static final byte[][] EXEC = {{'E', 'X', 'E', 'C'}};
 
-    private final Aof aof;
+    /** Where a propagated command goes (Redis's propagateNow): the AOF, the replicas. */
+    interface Target {
+        void feed(int db, byte[][] argv);
+    }
+
+    private final Target target;
     private int depth;
     private long[] dirtyAtCall = new long[8];
     private Object[] preState = new Object[8];
@@ -38,8 +42,8 @@ final class CallPropagation {
     private int[] pendingStart = new int[8];
     private final List<Op> pending = new ArrayList<>();
 
-    CallPropagation(Aof aof) {
-        this.aof = aof;
+    CallPropagation(Target target) {
+        this.target = target;
     }
 
     void beforeCall(Client client, String name, byte[][] argv, long dirty, boolean active) {
@@ -66,7 +70,7 @@ final class CallPropagation {
         Object before = preState[depth];
         preState[depth] = null;
         if (!active) {
-            // every command passes here: without an AOF nothing is collected, so nothing is allocated
+            // every command passes here: without an AOF or replicas nothing is collected, so nothing is allocated
             if (pending.size() > pendingStart[depth]) pending.subList(pendingStart[depth], pending.size()).clear();
             return;
         }
@@ -113,7 +117,7 @@ final class CallPropagation {
         if (!active) return;
         byte[][] del = {unlink ? UNLINK : DEL, key};
         if (depth > 0) pending.add(new Op(db, del));
-        else aof.feed(db, del);
+        else target.feed(db, del);
     }
 
     /** preventCommandPropagation: the command's own argv is not propagated (what it added still is). */
@@ -147,11 +151,11 @@ final class CallPropagation {
      */
     private void feedAtomically(List<Op> ops) {
         if (ops.size() == 1) {
-            aof.feed(ops.get(0).db(), ops.get(0).argv());
+            target.feed(ops.get(0).db(), ops.get(0).argv());
             return;
         }
-        aof.feed(ops.get(0).db(), MULTI);
-        for (Op op : ops) aof.feed(op.db(), op.argv());
-        aof.feed(ops.get(ops.size() - 1).db(), EXEC);
+        target.feed(ops.get(0).db(), MULTI);
+        for (Op op : ops) target.feed(op.db(), op.argv());
+        target.feed(ops.get(ops.size() - 1).db(), EXEC);
     }
 }

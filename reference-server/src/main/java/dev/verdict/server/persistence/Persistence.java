@@ -50,24 +50,30 @@ public final class Persistence {
     private volatile Runnable beforeBackgroundWrite = () -> { };
     private long lastCaptureMicros;
 
-    /** A BGSAVE in progress. */
-    private record Background(BackgroundSnapshot<Path> save, long dirtyAtStart, long startedMillis) {
+    /** A BGSAVE in progress: to the RDB file, or to replicas' sockets (a diskless sync). */
+    private record Background(BackgroundSnapshot<?> save, long dirtyAtStart, long startedMillis, boolean toSockets) {
     }
 
     public Persistence(ServerContext server) {
         this.server = server;
         this.aof = new dev.verdict.server.persistence.aof.Aof(server);
-        this.propagation = new CallPropagation(aof);
+        this.propagation = new CallPropagation(this::propagateNow);
     }
 
     public dev.verdict.server.persistence.aof.Aof aof() {
         return aof;
     }
 
-    // ---- propagation (the AOF now; replication later)
+    // ---- propagation: to the AOF and to the replication stream
 
     private boolean propagating() {
-        return aof.on() && !loading;
+        return (aof.on() || server.replicationMaster().stream().active()) && !loading;
+    }
+
+    /** propagateNow: one propagated command to the AOF when it is on, and to the replicas when there is a backlog. */
+    private void propagateNow(int db, byte[][] argv) {
+        if (aof.on()) aof.feed(db, argv);
+        server.replicationMaster().stream().feed(db, argv);
     }
 
     /** Before a command runs (Redis's call): remembers the dirty counter, and what a rewrite needs. */
@@ -215,10 +221,28 @@ public final class Persistence {
                 "verdict-bgsave", snapshot -> {
                     beforeBackgroundWrite.run();
                     return writeTemp(snapshot);
-                }), dirtyAtStart, startedMillis);
+                }), dirtyAtStart, startedMillis, false);
         // Redis counts a BGSAVE in rdb_saves when its child starts
         rdbSaves++;
         return true;
+    }
+
+    /**
+     * rdbSaveToSlavesSockets: the same point-in-time snapshot as BGSAVE, serialized by
+     * {@code serializer} straight to replicas (a diskless sync) instead of to the RDB file; false
+     * when another snapshot is running.
+     */
+    public boolean startSocketSave(BackgroundSnapshot.Serializer<?> serializer) {
+        if (running != null || aof.snapshotBusy()) return false;
+        running = new Background(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
+                "verdict-repl-sync", serializer), dirty, System.currentTimeMillis(), true);
+        Log.notice("Background RDB transfer started by pid " + ProcessHandle.current().pid());
+        return true;
+    }
+
+    /** A BGSAVE to replicas' sockets is running (Redis's RDB_CHILD_TYPE_SOCKET). */
+    public boolean socketSaveInProgress() {
+        return running != null && running.toSockets();
     }
 
     /**
@@ -231,15 +255,17 @@ public final class Persistence {
         running = null;
         bg.save().kill();
         bg.save().snapshot().release();
-        CompletableFuture<Path> done = bg.save().done();
-        if (done.isDone() && !done.isCompletedExceptionally()) {
+        CompletableFuture<?> done = bg.save().done();
+        if (!bg.toSockets() && done.isDone() && !done.isCompletedExceptionally() && !done.isCancelled()) {
             try {
-                Files.deleteIfExists(done.join());
+                Files.deleteIfExists((Path) done.join());
             } catch (IOException e) {
                 Log.warning("Can't remove the temporary RDB file of the killed save: " + e.getMessage());
             }
         }
-        Log.warning("Background saving terminated by signal 10");
+        Log.warning(bg.toSockets() ? "Background transfer terminated by signal 10"
+                : "Background saving terminated by signal 10");
+        server.replicationMaster().backgroundSaveDone(false, bg.toSockets());
     }
 
     /**
@@ -270,6 +296,11 @@ public final class Persistence {
     /** Waits for a running BGSAVE and completes it (tests, SHUTDOWN). */
     public void awaitBackgroundSave() {
         if (running == null) return;
+        if (running.toSockets()) {
+            // its serializer waits for the replicas' sockets, which only this loop drains
+            killBackgroundSave();
+            return;
+        }
         try {
             running.save().await();
         } catch (RuntimeException ignored) {
@@ -286,7 +317,25 @@ public final class Persistence {
         snapshot.release();
         recordCapture(snapshot);
         lastBgsaveSeconds = (System.currentTimeMillis() - bg.startedMillis()) / 1000;
-        CompletableFuture<Path> done = bg.save().done();
+        if (bg.toSockets()) {
+            finishSocketSave(bg);
+            return;
+        }
+        boolean ok = finishDiskSave(bg);
+        server.replicationMaster().backgroundSaveDone(ok, false);
+    }
+
+    /** backgroundSaveDoneHandlerSocket: nothing to publish, the replicas got it all. */
+    private void finishSocketSave(Background bg) {
+        boolean ok = !bg.save().done().isCompletedExceptionally();
+        if (ok) Log.notice("Background RDB transfer terminated with success");
+        else Log.warning("Background transfer error");
+        server.replicationMaster().backgroundSaveDone(ok, true);
+    }
+
+    /** backgroundSaveDoneHandlerDisk: the file is published; false when the save failed. */
+    private boolean finishDiskSave(Background bg) {
+        CompletableFuture<?> done = bg.save().done();
         if (done.isCompletedExceptionally()) {
             String why;
             try {
@@ -298,21 +347,22 @@ public final class Persistence {
             Log.warning("Write error saving DB on disk: " + why);
             Log.warning("Background saving error");
             lastBgsaveOk = false;
-            return;
+            return false;
         }
         try {
-            RdbFiles.publish(done.join(), rdbPath());
+            RdbFiles.publish((Path) done.join(), rdbPath());
         } catch (IOException e) {
             Log.warning("Error moving temp DB file on the final destination: " + e.getMessage());
             Log.warning("Background saving error");
             lastBgsaveOk = false;
-            return;
+            return false;
         }
         Log.notice("DB saved on disk");
         Log.notice("Background saving terminated with success");
         dirty -= bg.dirtyAtStart();
         lastSaveSeconds = bg.startedMillis() / 1000;
         lastBgsaveOk = true;
+        return true;
     }
 
     /** The persistence share of serverCron: BGSAVE completion, save points, scheduled saves. */

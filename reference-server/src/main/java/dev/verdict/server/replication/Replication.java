@@ -61,6 +61,17 @@ public final class Replication {
         secondReplOffset = -1;
     }
 
+    /** changeReplicationId: a new random id; replicas of the old history can no longer continue. */
+    public void changeId() {
+        replid = ReplicationIds.random();
+    }
+
+    /** clearReplicationId2: no secondary history (a fresh backlog, a full resync). */
+    public void clearId2() {
+        replid2 = NO_ID;
+        secondReplOffset = -1;
+    }
+
     /**
      * shiftReplicationId: a new history starts here (promotion to master), the old one stays
      * valid up to the current offset + 1 so replicas of the old master can continue partially.

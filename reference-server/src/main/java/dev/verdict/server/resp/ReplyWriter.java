@@ -220,6 +220,11 @@ public final class ReplyWriter {
         buffer().writeBytes(encoded);
     }
 
+    /** Writes part of an array of bytes that are already protocol (the replication stream). */
+    public void raw(byte[] encoded, int offset, int length) {
+        buffer().writeBytes(encoded, offset, length);
+    }
+
     // ---- output handling
 
     public boolean hasOutput() {

@@ -175,11 +175,12 @@ public final class ClientCommands implements CommandFamily {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "normal" -> OutputBufferLimits.ClientClass.NORMAL;
             case "pubsub" -> OutputBufferLimits.ClientClass.PUBSUB;
+            case "slave", "replica" -> OutputBufferLimits.ClientClass.REPLICA;
             default -> null;
         };
     }
 
-    /** Types Redis knows that never match here: we have no replicas or masters as clients yet. */
+    /** Types Redis knows; "master" never matches here: a master's client is not one of our clients. */
     private static boolean isMasterOrReplica(byte[] name) {
         return Args.is(name, "master") || Args.is(name, "slave") || Args.is(name, "replica");
     }

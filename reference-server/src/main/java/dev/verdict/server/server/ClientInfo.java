@@ -41,7 +41,8 @@ public final class ClientInfo {
 
     static String flags(Client c) {
         StringBuilder f = new StringBuilder();
-        if (c.monitor()) f.append('O');
+        if (c.isReplica()) f.append(c.monitor() ? 'O' : 'S');
+        else if (c.monitor()) f.append('O');
         if (c.subscriptions().active()) f.append('P');
         if (c.transaction().inMulti()) f.append('x');
         if (c.server().blocked().isBlocked(c)) f.append('b');

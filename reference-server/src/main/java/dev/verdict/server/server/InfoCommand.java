@@ -217,9 +217,9 @@ public final class InfoCommand implements CommandFamily {
         field(out, "instantaneous_input_repl_kbps", "0.00");
         field(out, "instantaneous_output_repl_kbps", "0.00");
         field(out, "rejected_connections", s.rejectedConnections);
-        field(out, "sync_full", 0);
-        field(out, "sync_partial_ok", 0);
-        field(out, "sync_partial_err", 0);
+        field(out, "sync_full", server.replicationMaster().syncFull());
+        field(out, "sync_partial_ok", server.replicationMaster().syncPartialOk());
+        field(out, "sync_partial_err", server.replicationMaster().syncPartialErr());
         field(out, "expired_keys", server.keyspace().stats().expiredKeys);
         field(out, "expired_stale_perc", "0.00");
         field(out, "expired_time_cap_reached_count", 0);
@@ -261,16 +261,13 @@ public final class InfoCommand implements CommandFamily {
         out.append("# Replication\r\n");
         dev.verdict.server.replication.Replication replication = server.replication();
         field(out, "role", replication.isReplica() ? "slave" : "master");
-        field(out, "connected_slaves", 0);
+        server.replicationMaster().infoReplicas(out);
         field(out, "master_failover_state", "no-failover");
         field(out, "master_replid", replication.replid());
         field(out, "master_replid2", replication.replid2());
         field(out, "master_repl_offset", replication.masterReplOffset());
         field(out, "second_repl_offset", replication.secondReplOffset());
-        field(out, "repl_backlog_active", 0);
-        field(out, "repl_backlog_size", server.config().get("repl-backlog-size"));
-        field(out, "repl_backlog_first_byte_offset", 0);
-        field(out, "repl_backlog_histlen", 0);
+        server.replicationMaster().infoBacklog(out);
     }
 
     private static void cpu(StringBuilder out) {

@@ -52,6 +52,7 @@ public final class OutputBufferLimits {
     }
 
     public static ClientClass classOf(Client client) {
+        if (client.isReplica() && !client.monitor()) return ClientClass.REPLICA;
         return client.subscriptions().active() ? ClientClass.PUBSUB : ClientClass.NORMAL;
     }
 

@@ -9,23 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The oracle: a real redis-server on a free loopback port with its own directory, stopped by close. */
-final class RealRedis implements AutoCloseable {
+/**
+ * The oracle: a real redis-server on a free loopback port with its own directory, stopped by
+ * close. Extra arguments go on its command line ({@code "--replicaof", "127.0.0.1", port} makes
+ * it a replica of one of ours).
+ */
+public final class RealRedis implements AutoCloseable {
 
-    static final String BINARY = "/usr/bin/redis-server";
+    public static final String BINARY = "/usr/bin/redis-server";
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    RealRedis(Path dir, String... extra) {
+    public RealRedis(Path dir, String... extra) {
         try {
             port = freePort();
             List<String> cmd = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--dir", dir.toAbsolutePath().toString(), "--save", "", "--appendonly", "no",
                     "--enable-debug-command", "yes", "--daemonize", "no"));
             cmd.addAll(List.of(extra));
-            process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
+            log = dir.resolve("redis-" + port + ".log");
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (true) {
                 try (Jedis j = new Jedis("127.0.0.1", port)) {
@@ -47,19 +52,28 @@ final class RealRedis implements AutoCloseable {
         }
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new java.io.File(BINARY).canExecute();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Jedis client() {
+    /** What the server logged so far. */
+    public String log() {
+        try {
+            return java.nio.file.Files.readString(log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Jedis client() {
         return new Jedis("127.0.0.1", port);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

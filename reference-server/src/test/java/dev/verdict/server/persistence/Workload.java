@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** A dataset covering every type and encoding Redis 7.0 saves, with TTLs and several databases. */
-final class Workload {
+public final class Workload {
 
     private Workload() {
     }
 
-    static void fill(Jedis j) {
+    public static void fill(Jedis j) {
         j.select(0);
         j.set("s:int", "12345");
         j.set("s:bigint", "12345678901234");

@@ -135,40 +135,10 @@ public final class Aof {
     }
 
     private void appendCommand(byte[][] argv) {
-        int need = 16;
-        for (byte[] a : argv) need += a.length + 16;
+        int need = dev.verdict.server.resp.MultiBulk.maxLength(argv);
         if (len + need > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + need));
-        header('*', argv.length);
-        for (byte[] a : argv) {
-            header('$', a.length);
-            System.arraycopy(a, 0, buf, len, a.length);
-            len += a.length;
-            buf[len++] = '\r';
-            buf[len++] = '\n';
-        }
+        len = dev.verdict.server.resp.MultiBulk.encode(buf, len, argv);
     }
-
-    /** "*n\r\n" or "$n\r\n" straight into the buffer (room was reserved). */
-    private void header(char kind, int n) {
-        buf[len++] = (byte) kind;
-        if (n == 0) {
-            buf[len++] = '0';
-        } else {
-            int start = len;
-            while (n > 0) {
-                buf[len++] = (byte) ('0' + n % 10);
-                n /= 10;
-            }
-            for (int i = start, j = len - 1; i < j; i++, j--) {
-                byte t = buf[i];
-                buf[i] = buf[j];
-                buf[j] = t;
-            }
-        }
-        buf[len++] = '\r';
-        buf[len++] = '\n';
-    }
-
 
     private void append(byte[] b) {
         if (len + b.length > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + b.length));

@@ -1,0 +1,89 @@
+package dev.verdict.server.replication.master;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where a diskless sync's serializer writes the RDB (Redis's rdb pipe, read by the parent and
+ * written to every replica socket): chunks go to each replica's channel that is still open,
+ * and the serializer waits while one of them cannot take more, so a slow replica slows the
+ * transfer down instead of piling the dataset up in memory. Used by the serializer's thread only;
+ * Netty hands each write to the event loop, in order.
+ */
+final class SocketRdbStream extends OutputStream {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private final List<Channel> channels;
+    private final byte[] buf = new byte[CHUNK];
+    private int len;
+    private long written;
+
+    SocketRdbStream(List<Channel> channels) {
+        this.channels = channels;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (len == buf.length) send();
+        buf[len++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) throws IOException {
+        while (n > 0) {
+            if (len == buf.length) send();
+            int take = Math.min(n, buf.length - len);
+            System.arraycopy(b, off, buf, len, take);
+            len += take;
+            off += take;
+            n -= take;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (len > 0) send();
+    }
+
+    /** Bytes handed to the replicas' channels so far. */
+    long written() {
+        return written;
+    }
+
+    private void send() throws IOException {
+        ByteBuf chunk = Unpooled.copiedBuffer(buf, 0, len);
+        written += len;
+        len = 0;
+        int alive = 0;
+        for (Channel ch : channels) {
+            if (!ch.isActive()) continue;
+            alive++;
+            ch.writeAndFlush(chunk.retainedDuplicate(), ch.voidPromise());
+        }
+        chunk.release();
+        if (alive == 0) throw new IOException("Diskless rdb transfer, last replica dropped");
+        awaitWritable();
+    }
+
+    private void awaitWritable() throws IOException {
+        while (true) {
+            boolean blocked = false;
+            for (Channel ch : channels) {
+                if (ch.isActive() && !ch.isWritable()) {
+                    blocked = true;
+                    break;
+                }
+            }
+            if (!blocked) return;
+            if (Thread.interrupted()) throw new IOException("Diskless rdb transfer interrupted");
+            LockSupport.parkNanos(200_000);
+        }
+    }
+}
