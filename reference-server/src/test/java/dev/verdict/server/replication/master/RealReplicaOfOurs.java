@@ -65,8 +65,9 @@ final class RealReplicaOfOurs implements AutoCloseable {
         while (true) {
             Map<String, String> ri = info(r, "replication");
             long ours = Long.parseLong(info(m, "replication").get("master_repl_offset"));
+            String ourView = info(m, "replication").get("slave0");
             if ("up".equals(ri.get("master_link_status")) && Long.parseLong(ri.get("master_repl_offset")) == ours
-                    && digest(m).equals(digest(r))) {
+                    && ourView != null && ourView.contains("state=online") && digest(m).equals(digest(r))) {
                 return;
             }
             if (System.currentTimeMillis() > deadline) {
@@ -74,6 +75,7 @@ final class RealReplicaOfOurs implements AutoCloseable {
                         .isEqualTo(digest(m));
                 assertThat(ri.get("master_repl_offset")).isEqualTo(Long.toString(ours));
                 assertThat(ri.get("master_link_status")).isEqualTo("up");
+                assertThat(ourView).as(replica.log()).contains("state=online");
             }
             Thread.sleep(20);
         }
