@@ -1,0 +1,206 @@
+package dev.verdict.server.replication.master;
+
+import dev.verdict.server.testing.RespConnection;
+import dev.verdict.server.testing.ServerFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The replication commands' replies and the bytes of a synchronization, byte for byte as Redis 7.0.15 sends them. */
+class ReplicationCommandsTest {
+
+    private static ServerFixture server(Path dir, String... extra) {
+        String[] base = {"--dir", dir.toString(), "--save", "", "--repl-diskless-sync-delay", "0"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return new ServerFixture(all);
+    }
+
+    @Test
+    void replconfAnswersLikeRedis(@TempDir Path dir) {
+        try (ServerFixture s = server(dir); RespConnection c = s.connect()) {
+            assertThat(c.call("REPLCONF", "foo", "bar")).isEqualTo("-ERR Unrecognized REPLCONF option: foo\r\n");
+            assertThat(c.call("REPLCONF", "a")).isEqualTo("-ERR syntax error\r\n");
+            assertThat(c.call("REPLCONF", "listening-port", "x")).isEqualTo("-ERR value is not an integer or out of range\r\n");
+            assertThat(c.call("REPLCONF", "listening-port", "1234", "capa", "eof", "capa", "psync2", "capa", "what"))
+                    .isEqualTo("+OK\r\n");
+            // ACK from a client that is not a replica, and GETACK to a master: no reply at all
+            c.send("REPLCONF", "ACK", "10");
+            c.send("REPLCONF", "GETACK", "*");
+            assertThat(c.call("PING")).isEqualTo("+PONG\r\n");
+        }
+    }
+
+    @Test
+    void waitAndRoleWithoutReplicas(@TempDir Path dir) {
+        try (ServerFixture s = server(dir); RespConnection c = s.connect()) {
+            assertThat(c.call("WAIT", "1", "abc")).isEqualTo("-ERR timeout is not an integer or out of range\r\n");
+            assertThat(c.call("WAIT", "abc", "1")).isEqualTo("-ERR value is not an integer or out of range\r\n");
+            assertThat(c.call("WAIT", "1", "-1")).isEqualTo("-ERR timeout is negative\r\n");
+            assertThat(c.call("WAIT", "0", "0")).isEqualTo(":0\r\n");
+            long start = System.nanoTime();
+            assertThat(c.call("WAIT", "1", "100")).isEqualTo(":0\r\n");
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(95);
+            assertThat(c.call("ROLE")).isEqualTo("*3\r\n$6\r\nmaster\r\n:0\r\n*0\r\n");
+            assertThat(c.call("PSYNC", "?", "abc")).isEqualTo("-ERR value is not an integer or out of range\r\n");
+        }
+    }
+
+    /** A hand-made replica: raw socket, reads what the master sends. */
+    private static final class RawReplica implements AutoCloseable {
+        final Socket socket;
+        final DataInputStream in;
+        final OutputStream out;
+
+        RawReplica(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(5000);
+            in = new DataInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        }
+
+        void send(String... args) throws IOException {
+            StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
+            for (String a : args) b.append('$').append(a.length()).append("\r\n").append(a).append("\r\n");
+            out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        /** A line without its CRLF; newlines sent to keep the link alive before the payload are skipped. */
+        String line() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            while (true) {
+                int c = in.read();
+                if (c < 0) throw new IOException("closed");
+                if (c == '\n') {
+                    if (b.size() == 0) continue;
+                    byte[] bytes = b.toByteArray();
+                    return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
+                }
+                b.write(c);
+            }
+        }
+
+        /** The next command of the stream, its arguments joined by spaces; PINGs the cron sends meanwhile are skipped. */
+        String command() throws IOException {
+            while (true) {
+                String head = line();
+                int n = Integer.parseInt(head.substring(1));
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    int len = Integer.parseInt(line().substring(1));
+                    if (i > 0) b.append(' ');
+                    b.append(new String(bytes(len), StandardCharsets.ISO_8859_1));
+                    bytes(2);
+                }
+                if (!b.toString().equals("PING")) return b.toString();
+            }
+        }
+
+        byte[] bytes(int n) throws IOException {
+            byte[] b = new byte[n];
+            in.readFully(b);
+            return b;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void diskBasedSyncSendsTheFileAsABulkThenTheStream(@TempDir Path dir) throws Exception {
+        try (ServerFixture s = server(dir, "--repl-diskless-sync", "no"); RespConnection c = s.connect();
+             RawReplica r = new RawReplica(s.port())) {
+            c.call("SET", "k", "v");
+            r.send("REPLCONF", "capa", "psync2");
+            assertThat(r.line()).isEqualTo("+OK");
+            r.send("PSYNC", "?", "-1");
+            String fullresync = r.line();
+            assertThat(fullresync).matches("\\+FULLRESYNC [0-9a-f]{40} 0");
+            String header = r.line();
+            assertThat(header).matches("\\$\\d+");
+            byte[] rdb = r.bytes(Integer.parseInt(header.substring(1)));
+            assertThat(new String(rdb, 0, 9, StandardCharsets.US_ASCII)).isEqualTo("REDIS0010");
+            c.call("SET", "after", "1");
+            // the stream selects its database before the first command after the sync
+            assertThat(r.command()).isEqualTo("SELECT 0");
+            assertThat(r.command()).isEqualTo("SET after 1");
+            assertThat(c.call("INFO", "replication")).contains("repl_backlog_active:1");
+            assertThat(c.call("CLIENT", "LIST", "TYPE", "replica")).contains("flags=S");
+        }
+    }
+
+    @Test
+    void disklessSyncFramesThePayloadWithAnEofMarkAndHoldsTheStreamUntilTheFirstAck(@TempDir Path dir)
+            throws Exception {
+        try (ServerFixture s = server(dir); RespConnection c = s.connect(); RawReplica r = new RawReplica(s.port())) {
+            c.call("SET", "k", "v");
+            r.send("REPLCONF", "capa", "eof", "capa", "psync2");
+            assertThat(r.line()).isEqualTo("+OK");
+            r.send("PSYNC", "?", "-1");
+            assertThat(r.line()).matches("\\+FULLRESYNC [0-9a-f]{40} 0");
+            String header = r.line();
+            assertThat(header).matches("\\$EOF:[0-9a-f]{40}");
+            byte[] mark = header.substring(5).getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+            while (payload.size() < 40 || !endsWith(payload.toByteArray(), mark)) payload.write(r.in.read());
+            assertThat(new String(payload.toByteArray(), 0, 9, StandardCharsets.US_ASCII)).isEqualTo("REDIS0010");
+            c.call("SET", "after", "1");
+            r.socket.setSoTimeout(300);
+            assertThat(readsNothing(r)).isTrue();
+            r.socket.setSoTimeout(5000);
+            r.send("REPLCONF", "ACK", "0");
+            assertThat(r.command()).isEqualTo("SELECT 0");
+            assertThat(r.command()).isEqualTo("SET after 1");
+        }
+    }
+
+    @Test
+    void oldSyncGetsNoFullresyncLine(@TempDir Path dir) throws Exception {
+        try (ServerFixture s = server(dir); RawReplica r = new RawReplica(s.port())) {
+            r.send("SYNC");
+            assertThat(r.line()).matches("\\$\\d+");
+        }
+    }
+
+    @Test
+    void aReplicaWhoseHeldStreamPassesTheHardLimitIsDisconnected(@TempDir Path dir) throws Exception {
+        try (ServerFixture s = server(dir, "--client-output-buffer-limit", "replica 1mb 0 0");
+             RespConnection c = s.connect(); RawReplica r = new RawReplica(s.port())) {
+            r.send("REPLCONF", "capa", "eof");
+            assertThat(r.line()).isEqualTo("+OK");
+            r.send("PSYNC", "?", "-1");
+            assertThat(r.line()).startsWith("+FULLRESYNC");
+            // never ACKs: after the payload the stream is held for it, and grows
+            String big = "x".repeat(100_000);
+            for (int i = 0; i < 15; i++) c.call("SET", "k" + i, big);
+            RealReplicaOfOurs.eventually(() -> assertThat(c.call("INFO", "replication")).contains("connected_slaves:0"));
+            r.socket.setSoTimeout(3000);
+            assertThat(r.in.readAllBytes().length).as("what was sent before the close").isLessThan(1_000_000);
+        }
+    }
+
+    private static boolean readsNothing(RawReplica r) throws IOException {
+        try {
+            return r.in.read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return true;
+        }
+    }
+
+    private static boolean endsWith(byte[] b, byte[] tail) {
+        for (int i = 0; i < tail.length; i++) if (b[b.length - tail.length + i] != tail[i]) return false;
+        return true;
+    }
+}
