@@ -121,7 +121,8 @@ public final class InfoCommand implements CommandFamily {
         long maxOut = 0;
         for (Client c : server.clients().values()) maxOut = Math.max(maxOut, c.outputBytes());
         out.append("# Clients\r\n");
-        field(out, "connected_clients", server.clients().size());
+        // replicas are not counted among the clients, as in Redis
+        field(out, "connected_clients", server.clients().size() - server.replicationMaster().replicaCount());
         field(out, "cluster_connections", 0);
         field(out, "maxclients", server.config().get("maxclients"));
         field(out, "client_recent_max_input_buffer", maxIn);

@@ -62,6 +62,22 @@ public final class ReplicationMaster {
         return replicas;
     }
 
+    /** Attached replicas in any state (Redis's listLength(server.slaves)). */
+    public int replicaCount() {
+        return replicas.size();
+    }
+
+    /**
+     * disconnectSlaves: every replica is dropped (REPLICAOF makes this server a replica; its
+     * replicas must resync with it, hopefully partially).
+     */
+    public void disconnectReplicas() {
+        for (Replica r : new ArrayList<>(replicas)) {
+            server.disconnect(r.client());
+            r.client().channel().close();
+        }
+    }
+
     /** The client's replica state, created on its first REPLCONF or SYNC. */
     Replica replicaOf(Client client) {
         Replica r = client.replica();

@@ -103,6 +103,19 @@ class FullSyncTest {
         m.select(0);
     }
 
+    @org.junit.jupiter.api.Test
+    void disklessSyncStartsWithoutItsDelayOnceMaxReplicasWait(@TempDir Path ours, @TempDir Path theirs)
+            throws Exception {
+        try (RealReplicaOfOurs pair = new RealReplicaOfOurs(ours, theirs, List.of("--repl-diskless-sync-delay", "60",
+                "--repl-diskless-sync-max-replicas", "1"))) {
+            pair.m.set("k", "v");
+            pair.attach().awaitInSync();
+            assertThat(pair.r.get("k")).isEqualTo("v");
+            // the replica is not a client in INFO clients
+            assertThat(RealReplicaOfOurs.info(pair.m, "clients").get("connected_clients")).isEqualTo("1");
+        }
+    }
+
     @ParameterizedTest(name = "repl-diskless-sync {0}")
     @ValueSource(strings = {"yes", "no"})
     void flushallAfterTheSyncEmptiesTheReplica(String diskless, @TempDir Path ours, @TempDir Path theirs)
