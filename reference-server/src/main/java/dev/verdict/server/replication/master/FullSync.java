@@ -250,7 +250,8 @@ final class FullSync {
             if (r.state != Replica.State.SEND_BULK || !server.clients().containsKey(r.client().id())) return;
             putOnline(r);
             r.startStreaming();
-            server.flushPendingWrites();
+            // this listener may run inside a write: the held stream goes out with the loop's next flush
+            server.flushAfterReads(ch.eventLoop());
         });
     }
 

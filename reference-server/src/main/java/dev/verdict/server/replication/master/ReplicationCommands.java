@@ -35,6 +35,13 @@ public final class ReplicationCommands implements CommandFamily {
         if (client.isReplica()) return; // already a replica: ignored
         ServerContext server = client.server();
         ReplicationMaster master = master(client);
+        if (argv.length > 3 && Args.is(argv[0], "psync") && Args.is(argv[3], "failover")) {
+            Log.warning("Failover request received for replid " + Args.utf8(argv[1]) + ".");
+            if (!server.replication().isReplica()) {
+                client.reply().error("ERR PSYNC FAILOVER can't be sent to a master.");
+                return;
+            }
+        }
         if (server.replication().isReplica()) {
             client.reply().error("NOMASTERLINK Can't SYNC while not connected with my master");
             return;

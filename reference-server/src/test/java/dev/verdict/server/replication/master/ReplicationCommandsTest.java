@@ -52,6 +52,7 @@ class ReplicationCommandsTest {
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(95);
             assertThat(c.call("ROLE")).isEqualTo("*3\r\n$6\r\nmaster\r\n:0\r\n*0\r\n");
             assertThat(c.call("PSYNC", "?", "abc")).isEqualTo("-ERR value is not an integer or out of range\r\n");
+            assertThat(c.call("PSYNC", "x", "1", "failover")).isEqualTo("-ERR PSYNC FAILOVER can't be sent to a master.\r\n");
         }
     }
 
