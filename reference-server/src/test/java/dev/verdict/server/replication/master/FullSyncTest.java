@@ -82,6 +82,7 @@ class FullSyncTest {
         m.pexpire("short-lived", 1);
         Thread.sleep(20);
         m.get("short-lived"); // lazily expired: propagated as DEL
+        m.set("actively-expired", "v", SetParams.setParams().px(1)); // left to the active expiry cycle
         Transaction tx = m.multi();
         tx.set("tx1", "a");
         tx.incr("tx2");

@@ -192,6 +192,20 @@ class ReplicationCommandsTest {
         }
     }
 
+    @Test
+    void aReplicaSilentForReplTimeoutIsDisconnected(@TempDir Path dir) throws Exception {
+        try (ServerFixture s = server(dir, "--repl-diskless-sync", "no", "--repl-timeout", "1");
+             RespConnection c = s.connect(); RawReplica r = new RawReplica(s.port())) {
+            r.send("PSYNC", "?", "-1");
+            assertThat(r.line()).startsWith("+FULLRESYNC");
+            String header = r.line();
+            r.bytes(Integer.parseInt(header.substring(1)));
+            RealReplicaOfOurs.eventually(() -> assertThat(c.call("INFO", "replication")).contains("state=online"));
+            // online, and never an ACK: dropped once more than repl-timeout seconds passed
+            RealReplicaOfOurs.eventually(() -> assertThat(c.call("INFO", "replication")).contains("connected_slaves:0"));
+        }
+    }
+
     private static boolean readsNothing(RawReplica r) throws IOException {
         try {
             return r.in.read() < 0;
