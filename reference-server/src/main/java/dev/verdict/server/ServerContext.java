@@ -336,7 +336,8 @@ public final class ServerContext implements KeyspaceListener {
             ByteBuf out = client.reply().takeOutput();
             Channel channel = client.channel();
             if (out != null) {
-                stats.netOutputBytes += out.readableBytes();
+                if (client.isReplica()) stats.netReplOutputBytes += out.readableBytes();
+                else stats.netOutputBytes += out.readableBytes();
                 stats.totalWritesProcessed++;
                 if (client.closingAfterReply()) {
                     channel.writeAndFlush(out).addListener(f -> channel.close());

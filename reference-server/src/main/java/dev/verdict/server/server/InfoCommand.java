@@ -184,11 +184,9 @@ public final class InfoCommand implements CommandFamily {
         field(out, "mem_fragmentation_ratio", ratio(rss, used));
         field(out, "mem_fragmentation_bytes", rss - used);
         field(out, "mem_not_counted_for_evict", 0);
-        field(out, "mem_replication_backlog", 0);
-        field(out, "mem_total_replication_buffers", 0);
-        field(out, "mem_clients_slaves", 0);
+        server.replicationMaster().infoMemory(out);
         long clientsMemory = 0;
-        for (Client c : server.clients().values()) clientsMemory += c.outputBytes();
+        for (Client c : server.clients().values()) if (!c.isReplica()) clientsMemory += c.outputBytes();
         field(out, "mem_clients_normal", clientsMemory);
         field(out, "mem_cluster_links", 0);
         field(out, "mem_aof_buffer", 0);
@@ -212,7 +210,7 @@ public final class InfoCommand implements CommandFamily {
         field(out, "total_net_input_bytes", s.netInputBytes);
         field(out, "total_net_output_bytes", s.netOutputBytes);
         field(out, "total_net_repl_input_bytes", 0);
-        field(out, "total_net_repl_output_bytes", 0);
+        field(out, "total_net_repl_output_bytes", s.netReplOutputBytes);
         field(out, "instantaneous_input_kbps", String.format(Locale.ROOT, "%.2f", s.instantaneousInputKbps()));
         field(out, "instantaneous_output_kbps", String.format(Locale.ROOT, "%.2f", s.instantaneousOutputKbps()));
         field(out, "instantaneous_input_repl_kbps", "0.00");

@@ -18,6 +18,8 @@ public final class ServerStats {
     public long rejectedConnections;
     public long netInputBytes;
     public long netOutputBytes;
+    /** Bytes sent to replicas (stream and RDB payloads), which Redis keeps out of netOutputBytes. */
+    public long netReplOutputBytes;
     public long totalErrorReplies;
     public long unexpectedErrorReplies;
     public long clientOutputLimitDisconnections;
@@ -70,6 +72,7 @@ public final class ServerStats {
         rejectedConnections = 0;
         netInputBytes = 0;
         netOutputBytes = 0;
+        netReplOutputBytes = 0;
         totalErrorReplies = 0;
         unexpectedErrorReplies = 0;
         clientOutputLimitDisconnections = 0;

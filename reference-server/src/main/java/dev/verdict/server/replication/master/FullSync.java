@@ -158,7 +158,7 @@ final class FullSync {
         long offset = server.replication().masterReplOffset();
         for (Replica r : targets) setupForFullResync(r, offset);
         boolean started = persistence().startSocketSave(snapshot -> {
-            SocketRdbStream out = new SocketRdbStream(channels);
+            SocketRdbStream out = new SocketRdbStream(channels, server.stats());
             out.write(("$EOF:" + new String(mark, StandardCharsets.US_ASCII) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             RdbWriter.write(new RdbOutput(out, compress), snapshot, aux, functions, checksum);
             out.write(mark);
@@ -247,6 +247,7 @@ final class FullSync {
                 master.closeAsync(r);
                 return;
             }
+            server.stats().netReplOutputBytes += size;
             if (r.state != Replica.State.SEND_BULK || !server.clients().containsKey(r.client().id())) return;
             putOnline(r);
             r.startStreaming();

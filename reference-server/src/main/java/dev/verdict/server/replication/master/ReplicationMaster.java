@@ -239,6 +239,19 @@ public final class ReplicationMaster {
         }
     }
 
+    /**
+     * INFO memory's replication lines: the backlog's bytes, and what replicas hold beyond it (in
+     * Redis they share one buffer; here the held stream and unsent output are the replicas' own).
+     */
+    public void infoMemory(StringBuilder out) {
+        long backlog = stream.backlog() == null ? 0 : stream.backlog().histlen();
+        long replicasOwn = 0;
+        for (Replica r : replicas) replicasOwn += r.client().outputBytes();
+        out.append("mem_replication_backlog:").append(backlog).append("\r\n");
+        out.append("mem_total_replication_buffers:").append(backlog + replicasOwn).append("\r\n");
+        out.append("mem_clients_slaves:").append(replicasOwn).append("\r\n");
+    }
+
     /** INFO replication's backlog lines. */
     public void infoBacklog(StringBuilder out) {
         ReplicationBacklog b = stream.backlog();

@@ -21,12 +21,14 @@ final class SocketRdbStream extends OutputStream {
     private static final int CHUNK = 64 * 1024;
 
     private final List<Channel> channels;
+    private final dev.verdict.server.server.ServerStats stats;
     private final byte[] buf = new byte[CHUNK];
     private int len;
     private long written;
 
-    SocketRdbStream(List<Channel> channels) {
+    SocketRdbStream(List<Channel> channels, dev.verdict.server.server.ServerStats stats) {
         this.channels = channels;
+        this.stats = stats;
     }
 
     @Override
@@ -59,13 +61,17 @@ final class SocketRdbStream extends OutputStream {
 
     private void send() throws IOException {
         ByteBuf chunk = Unpooled.copiedBuffer(buf, 0, len);
+        int n = len;
         written += len;
         len = 0;
         int alive = 0;
         for (Channel ch : channels) {
             if (!ch.isActive()) continue;
             alive++;
-            ch.writeAndFlush(chunk.retainedDuplicate(), ch.voidPromise());
+            // the listener runs on the event loop, which owns the statistics
+            ch.writeAndFlush(chunk.retainedDuplicate()).addListener(f -> {
+                if (f.isSuccess()) stats.netReplOutputBytes += n;
+            });
         }
         chunk.release();
         if (alive == 0) throw new IOException("Diskless rdb transfer, last replica dropped");

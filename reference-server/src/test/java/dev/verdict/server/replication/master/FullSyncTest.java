@@ -48,6 +48,8 @@ class FullSyncTest {
             pair.attach().awaitInSync();
             Map<String, String> stats = RealReplicaOfOurs.info(m, "stats");
             assertThat(stats.get("sync_full")).isEqualTo("1");
+            // the RDB went to the replica: counted as replication output
+            assertThat(Long.parseLong(stats.get("total_net_repl_output_bytes"))).isGreaterThan(20_000);
             assertThat(pair.replica.log()).contains("MASTER <-> REPLICA sync: Finished with success");
             if (diskless.equals("yes")) {
                 assertThat(pair.replica.log()).contains("MASTER <-> REPLICA sync: receiving streamed RDB from master");
