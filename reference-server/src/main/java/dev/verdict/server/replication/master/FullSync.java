@@ -148,7 +148,12 @@ final class FullSync {
         List<Replica> targets = new ArrayList<>();
         for (Replica r : master.replicas()) if (r.state == Replica.State.WAIT_BGSAVE_START) targets.add(r);
         List<Channel> channels = new ArrayList<>();
-        for (Replica r : targets) channels.add(r.client().channel());
+        List<String> names = new ArrayList<>();
+        for (Replica r : targets) {
+            channels.add(r.client().channel());
+            names.add(r.name());
+        }
+        long timeoutMillis = server.config().getLong("repl-timeout") * 1000;
         byte[] mark = ReplicationIds.random().getBytes(StandardCharsets.US_ASCII);
         RdbWriter.AuxFields aux = RdbFiles.auxFields(server, false);
         List<byte[]> functions = new ArrayList<>(persistence().functions());
@@ -158,7 +163,7 @@ final class FullSync {
         long offset = server.replication().masterReplOffset();
         for (Replica r : targets) setupForFullResync(r, offset);
         boolean started = persistence().startSocketSave(snapshot -> {
-            SocketRdbStream out = new SocketRdbStream(channels, server.stats());
+            SocketRdbStream out = new SocketRdbStream(channels, names, timeoutMillis, server.stats());
             out.write(("$EOF:" + new String(mark, StandardCharsets.US_ASCII) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             RdbWriter.write(new RdbOutput(out, compress), snapshot, aux, functions, checksum);
             out.write(mark);

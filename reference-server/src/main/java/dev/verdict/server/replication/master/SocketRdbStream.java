@@ -21,13 +21,22 @@ final class SocketRdbStream extends OutputStream {
     private static final int CHUNK = 64 * 1024;
 
     private final List<Channel> channels;
+    private final List<String> names;
+    private final long timeoutMillis;
     private final dev.verdict.server.server.ServerStats stats;
     private final byte[] buf = new byte[CHUNK];
     private int len;
     private long written;
 
-    SocketRdbStream(List<Channel> channels, dev.verdict.server.server.ServerStats stats) {
+    /**
+     * {@code names} (for the log) go with {@code channels}; a replica that takes nothing for
+     * {@code timeoutMillis} ({@code repl-timeout}) is dropped, so it does not hold the others.
+     */
+    SocketRdbStream(List<Channel> channels, List<String> names, long timeoutMillis,
+                    dev.verdict.server.server.ServerStats stats) {
         this.channels = channels;
+        this.names = names;
+        this.timeoutMillis = timeoutMillis;
         this.stats = stats;
     }
 
@@ -79,13 +88,20 @@ final class SocketRdbStream extends OutputStream {
     }
 
     private void awaitWritable() throws IOException {
+        long since = System.currentTimeMillis();
         while (true) {
             boolean blocked = false;
-            for (Channel ch : channels) {
-                if (ch.isActive() && !ch.isWritable()) {
-                    blocked = true;
-                    break;
+            boolean timedOut = System.currentTimeMillis() - since > timeoutMillis;
+            for (int i = 0; i < channels.size(); i++) {
+                Channel ch = channels.get(i);
+                if (!ch.isActive() || ch.isWritable()) continue;
+                if (timedOut) {
+                    // repl_last_partial_write older than repl-timeout
+                    dev.verdict.server.Log.warning("Disconnecting timedout replica (full sync): " + names.get(i));
+                    ch.close();
+                    continue;
                 }
+                blocked = true;
             }
             if (!blocked) return;
             if (Thread.interrupted()) throw new IOException("Diskless rdb transfer interrupted");

@@ -140,6 +140,31 @@ class ReplicationCommandsTest {
         }
     }
 
+    @Test
+    void aReplicaThatStopsReadingDuringADisklessTransferIsDroppedAfterReplTimeout(@TempDir Path dir) throws Exception {
+        try (ServerFixture s = server(dir, "--repl-timeout", "1"); RespConnection c = s.connect();
+             RawReplica r = new RawReplica(s.port())) {
+            redis.clients.jedis.Jedis j = new redis.clients.jedis.Jedis("127.0.0.1", s.port());
+            redis.clients.jedis.Pipeline p = j.pipelined();
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < 3000; i++) {
+                byte[] value = new byte[10_000]; // random: the RDB cannot compress it
+                random.nextBytes(value);
+                p.set(("k" + i).getBytes(StandardCharsets.US_ASCII), value);
+            }
+            p.sync();
+            j.close();
+            r.send("REPLCONF", "capa", "eof");
+            assertThat(r.line()).isEqualTo("+OK");
+            r.send("PSYNC", "?", "-1");
+            assertThat(r.line()).startsWith("+FULLRESYNC");
+            // reads nothing more: 30 MB cannot all fit in the socket buffers, the transfer stalls
+            RealReplicaOfOurs.eventually(() -> assertThat(c.call("INFO", "replication")).contains("connected_slaves:0"));
+            RealReplicaOfOurs.eventually(() -> assertThat(c.call("INFO", "persistence")).contains("rdb_bgsave_in_progress:0"));
+            assertThat(c.call("SET", "still", "writable")).isEqualTo("+OK\r\n");
+        }
+    }
+
     private static boolean readsNothing(RawReplica r) throws IOException {
         try {
             return r.in.read() < 0;
