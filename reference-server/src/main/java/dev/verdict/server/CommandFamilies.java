@@ -53,7 +53,8 @@ final class CommandFamilies {
             new StreamGroupCommands(),
             new StreamInfoCommands(),
             new GeoCommands(),
-            new dev.verdict.server.persistence.PersistenceCommands());
+            new dev.verdict.server.persistence.PersistenceCommands(),
+            new dev.verdict.server.replication.replica.ReplicaCommands());
 
     private CommandFamilies() {
     }

@@ -32,6 +32,9 @@ public final class RedisServer implements AutoCloseable {
         io.netty.channel.EventLoop loop = network.loop().next();
         context.attachLoop(loop);
         this.cron = new ServerCron(context, loop);
+        // the replicaof directive: the link connects from the loop, at the cron's first replication tick
+        String replicaof = context.config().get("replicaof");
+        if (replicaof != null && !replicaof.isBlank()) loop.execute(() -> context.masterLink().configureAtStartup(replicaof));
         cron.start();
         // SHUTDOWN runs on the loop; closing the loop from inside it would wait on itself.
         context.onShutdown(() -> new Thread(this::close, "verdict-shutdown").start());

@@ -42,6 +42,7 @@ public final class ClientInfo {
     static String flags(Client c) {
         StringBuilder f = new StringBuilder();
         if (c.monitor()) f.append('O');
+        if (c.isMaster()) f.append('M');
         if (c.subscriptions().active()) f.append('P');
         if (c.transaction().inMulti()) f.append('x');
         if (c.server().blocked().isBlocked(c)) f.append('b');

@@ -261,6 +261,7 @@ public final class InfoCommand implements CommandFamily {
         out.append("# Replication\r\n");
         dev.verdict.server.replication.Replication replication = server.replication();
         field(out, "role", replication.isReplica() ? "slave" : "master");
+        if (replication.isReplica()) server.masterLink().info(out);
         field(out, "connected_slaves", 0);
         field(out, "master_failover_state", "no-failover");
         field(out, "master_replid", replication.replid());

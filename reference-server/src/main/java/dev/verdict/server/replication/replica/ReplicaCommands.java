@@ -1,0 +1,78 @@
+package dev.verdict.server.replication.replica;
+
+import dev.verdict.server.Log;
+import dev.verdict.server.ServerContext;
+import dev.verdict.server.client.Client;
+import dev.verdict.server.command.Args;
+import dev.verdict.server.command.CommandFamily;
+import dev.verdict.server.command.CommandTable;
+import dev.verdict.server.replication.Replication;
+import dev.verdict.server.resp.ReplyWriter;
+
+/**
+ * REPLICAOF (and its old name SLAVEOF) and ROLE. Refusals that come from the command table's
+ * flags (inside MULTI: no_multi; arity) are the dispatcher's.
+ */
+public final class ReplicaCommands implements CommandFamily {
+
+    @Override
+    public void register(CommandTable table) {
+        table.bind("replicaof", ReplicaCommands::replicaof);
+        table.bind("slaveof", ReplicaCommands::replicaof);
+        table.bind("role", ReplicaCommands::role);
+    }
+
+    /** replicaofCommand. */
+    static void replicaof(Client client, byte[][] argv) {
+        ServerContext server = client.server();
+        Replication replication = server.replication();
+        if (Args.is(argv[1], "no") && Args.is(argv[2], "one")) {
+            if (replication.isReplica()) {
+                server.masterLink().unsetMaster();
+                Log.notice("MASTER MODE enabled (user request from '" + ServerContext.describe(client) + "')");
+            }
+            client.reply().ok();
+            return;
+        }
+        Long port = Args.parseLong(argv[2]);
+        if (port == null || port < 0 || port > 65535) {
+            client.reply().error("ERR Invalid master port");
+            return;
+        }
+        String host = Args.utf8(argv[1]);
+        if (replication.isReplica() && host.equalsIgnoreCase(replication.masterHost())
+                && port == replication.masterPort()) {
+            Log.notice("REPLICAOF would result into synchronization with the master we are already connected with. "
+                    + "No operation performed.");
+            client.reply().status("OK Already connected to specified master");
+            return;
+        }
+        server.masterLink().setMaster(host, port.intValue());
+        Log.notice("REPLICAOF " + host + ":" + port + " enabled (user request from '" + ServerContext.describe(client) + "')");
+        client.reply().ok();
+    }
+
+    /**
+     * ROLE. The replica form is this side's; the master form lists no replicas here (serving
+     * replicas is the master side's, which fills the list in).
+     */
+    static void role(Client client, byte[][] argv) {
+        ServerContext server = client.server();
+        Replication replication = server.replication();
+        ReplyWriter reply = client.reply();
+        if (!replication.isReplica()) {
+            reply.arrayHeader(3);
+            reply.bulk("master");
+            reply.integer(replication.masterReplOffset());
+            reply.arrayHeader(0);
+            return;
+        }
+        MasterLink link = server.masterLink();
+        reply.arrayHeader(5);
+        reply.bulk("slave");
+        reply.bulk(replication.masterHost());
+        reply.integer(replication.masterPort());
+        reply.bulk(link.state().roleName());
+        reply.integer(link.roleOffset());
+    }
+}
