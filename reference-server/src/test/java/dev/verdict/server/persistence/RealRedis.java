@@ -9,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The oracle: a real redis-server on a free loopback port with its own directory, stopped by close. */
-final class RealRedis implements AutoCloseable {
+/**
+ * The oracle: a real redis-server on a free loopback port with its own directory, stopped by close
+ * ({@code extra} adds its own parameters: a replica's {@code --replicaof}, {@code --repl-diskless-sync}...).
+ */
+public final class RealRedis implements AutoCloseable {
 
-    static final String BINARY = "/usr/bin/redis-server";
+    public static final String BINARY = "/usr/bin/redis-server";
 
     private final Process process;
     private final int port;
 
-    RealRedis(Path dir, String... extra) {
+    public RealRedis(Path dir, String... extra) {
         try {
             port = freePort();
             List<String> cmd = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -47,19 +50,19 @@ final class RealRedis implements AutoCloseable {
         }
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new java.io.File(BINARY).canExecute();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Jedis client() {
+    public Jedis client() {
         return new Jedis("127.0.0.1", port);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
