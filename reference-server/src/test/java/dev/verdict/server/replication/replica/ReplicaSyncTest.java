@@ -287,4 +287,71 @@ class ReplicaSyncTest {
             assertThat(digest(restarted.connect())).isEqualTo(digest);
         }
     }
+    @Test
+    void handshakeAuthenticatesWithMasterauthAndMasteruser(@TempDir Path dir) {
+        m.call("SET", "secret-data", "v");
+        m.call("ACL", "SETUSER", "replicator", "on", ">userpass", "+@all", "~*");
+        m.call("CONFIG", "SET", "requirepass", "masterpass");
+        try {
+            try (ServerFixture ours = replica(dir, "--masterauth", "masterpass")) {
+                RespConnection r = ours.connect();
+                r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+                caughtUp(m, r);
+                assertThat(r.call("GET", "secret-data")).isEqualTo("$1\r\nv\r\n");
+            }
+            try (ServerFixture ours = replica(dir, "--masteruser", "replicator", "--masterauth", "userpass")) {
+                RespConnection r = ours.connect();
+                r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+                caughtUp(m, r);
+                assertThat(r.call("GET", "secret-data")).isEqualTo("$1\r\nv\r\n");
+            }
+        } finally {
+            m.call("CONFIG", "SET", "requirepass", "");
+            m.call("ACL", "DELUSER", "replicator");
+        }
+    }
+
+    @Test
+    void followingAPromotedSiblingContinuesUnderItsNewId(@TempDir Path dir, @TempDir Path siblingDir) {
+        m.call("SET", "shared-history", "v");
+        try (RealRedis sibling = new RealRedis(siblingDir); RespConnection s = new RespConnection(sibling.port());
+             ServerFixture ours = replica(dir)) {
+            RespConnection r = ours.connect();
+            s.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            caughtUp(m, s);
+            caughtUp(m, r);
+            String oldId = info(r).get("master_replid");
+            s.call("REPLICAOF", "NO", "ONE");
+            String newId = info(s).get("master_replid");
+            // our cached master is the old history, which the promoted sibling keeps as replid2: +CONTINUE <new id>
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(sibling.port()));
+            caughtUp(s, r);
+            Map<String, String> ourInfo = info(r);
+            assertThat(ourInfo.get("master_replid")).isEqualTo(newId);
+            assertThat(ourInfo.get("master_replid2")).isEqualTo(oldId);
+            assertThat(info(s).get("connected_slaves")).isEqualTo("1");
+            String stats = s.call("INFO", "stats");
+            assertThat(stats).contains("sync_partial_ok:1\r\n").contains("sync_full:0\r\n");
+            s.call("SET", "after-promotion", "v");
+            caughtUp(s, r);
+            assertThat(digest(r)).isEqualTo(digest(s));
+        }
+    }
+
+    @Test
+    void replicaIgnoringMaxmemoryEvictsNothing(@TempDir Path dir) {
+        try (ServerFixture ours = replica(dir, "--maxmemory", "1mb", "--maxmemory-policy", "allkeys-random")) {
+            RespConnection r = ours.connect();
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            caughtUp(m, r);
+            String value = "v".repeat(1000);
+            for (int i = 0; i < 3000; i++) m.send("SET", "big-" + i, value);
+            for (int i = 0; i < 3000; i++) m.read();
+            caughtUp(m, r);
+            assertThat(r.call("GET", "big-0")).isEqualTo("$1000\r\n" + value + "\r\n");
+            assertThat(r.call("DBSIZE")).isEqualTo(":3000\r\n");
+            assertThat(digest(r)).isEqualTo(digest(m));
+        }
+    }
 }
