@@ -3,6 +3,9 @@
 #
 #   benchmarks/core-benchmark.sh [requests] [keys-for-memory-run] [pipelined-requests]
 #
+# TESTS="incr get" measures only those tests; a memory run of 0 keys is skipped (to re-measure
+# one figure quickly). ROUNDS and JAVA_OPTS as below.
+#
 # Throughput: redis-benchmark SET, GET, INCR, MSET with -c 50 at -P 1 and -P 16 against each
 # server (the reference server gets one warm-up pass first: it is a JVM). -P 16 runs get ten
 # times the requests by default: 200,000 pipelined requests last a quarter of a second, too short
@@ -23,6 +26,7 @@ TICKS=$(getconf CLK_TCK)
 # Each pair is measured ROUNDS times, alternating servers, and the best of each side kept: on a
 # shared machine the rounds disturbed by other load are the slow ones.
 ROUNDS=${ROUNDS:-3}
+TESTS=${TESTS:-set get incr mset}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/reference-server/target/reference-server.jar
 WORK=$(mktemp -d)
@@ -107,10 +111,10 @@ echo "== throughput: redis-benchmark -c 50 -r 100000, -n $REQUESTS at -P 1 and $
 echo "   best of $ROUNDS alternating rounds; cpu = the server's CPU microseconds per request in that run"
 start_redis
 start_ours
-for t in set get incr mset; do bench "$OURS_PORT" "$OURS_PID" "$t" 16 >/dev/null; bench "$OURS_PORT" "$OURS_PID" "$t" 1 >/dev/null; done
+for t in $TESTS; do bench "$OURS_PORT" "$OURS_PID" "$t" 16 >/dev/null; bench "$OURS_PORT" "$OURS_PID" "$t" 1 >/dev/null; done
 printf '%-6s %-4s %14s %14s %7s %10s %10s\n' test P redis_rps ours_rps ratio redis_cpu ours_cpu
 for p in 1 16; do
-  for t in set get incr mset; do
+  for t in $TESTS; do
     rs=()
     os=()
     for _ in $(seq 1 "$ROUNDS"); do
@@ -124,6 +128,7 @@ for p in 1 16; do
   done
 done
 stop_servers
+[ "$MEMORY_KEYS" -gt 0 ] || exit 0
 
 echo
 echo "== memory: $MEMORY_KEYS keys key:0000001... with 10-byte values"

@@ -260,6 +260,14 @@ public final class Database {
         listener.keyModified(this, key);
     }
 
+    /**
+     * signalModifiedKey for a change in place that left the value's footprint as it was (an
+     * int-encoded counter): tells WATCH and the dirty counter without finding the key again.
+     */
+    public void signalModifiedInPlace(byte[] key) {
+        listener.keyModified(this, key);
+    }
+
     private long charge(RedisObject value) {
         long usage = value.memoryUsage();
         value.memoryCharge = (int) Math.min(usage, Integer.MAX_VALUE);

@@ -22,10 +22,16 @@ public final class Dict<E extends Dict.Entry> {
     /** A chained entry; subclasses add the value. */
     public abstract static class Entry {
         final byte[] key;
+        /**
+         * The key's hash, kept so that a lookup skips other keys of its chain, and a rehash moves
+         * entries, without reading their key bytes (in a field the object's alignment leaves free).
+         */
+        final int hash;
         Entry next;
 
         protected Entry(byte[] key) {
             this.key = key;
+            this.hash = hash(key);
         }
 
         public final byte[] key() {
@@ -68,15 +74,15 @@ public final class Dict<E extends Dict.Entry> {
     public E find(byte[] key) {
         if (size() == 0) return null;
         if (isRehashing()) rehash(1);
-        long h = hash(key);
+        int h = hash(key);
         E e = (E) findIn(table0, h, key);
         if (e == null && table1 != null) e = (E) findIn(table1, h, key);
         return e;
     }
 
-    private static Entry findIn(Entry[] table, long h, byte[] key) {
-        for (Entry e = table[(int) h & (table.length - 1)]; e != null; e = e.next) {
-            if (Arrays.equals(e.key, key)) return e;
+    private static Entry findIn(Entry[] table, int h, byte[] key) {
+        for (Entry e = table[h & (table.length - 1)]; e != null; e = e.next) {
+            if (e.hash == h && Arrays.equals(e.key, key)) return e;
         }
         return null;
     }
@@ -86,7 +92,7 @@ public final class Dict<E extends Dict.Entry> {
         if (isRehashing()) rehash(1);
         expandIfNeeded();
         Entry[] table = isRehashing() ? table1 : table0;
-        int index = (int) hash(entry.key) & (table.length - 1);
+        int index = entry.hash & (table.length - 1);
         entry.next = table[index];
         table[index] = entry;
         if (table == table1) used1++;
@@ -100,11 +106,11 @@ public final class Dict<E extends Dict.Entry> {
     public boolean insertIfAbsent(E entry) {
         if (isRehashing()) rehash(1);
         expandIfNeeded();
-        long h = hash(entry.key);
+        int h = entry.hash;
         if (findIn(table0, h, entry.key) != null) return false;
         if (table1 != null && findIn(table1, h, entry.key) != null) return false;
         Entry[] table = isRehashing() ? table1 : table0;
-        int index = (int) h & (table.length - 1);
+        int index = h & (table.length - 1);
         entry.next = table[index];
         table[index] = entry;
         if (table == table1) used1++;
@@ -131,7 +137,7 @@ public final class Dict<E extends Dict.Entry> {
     public E remove(byte[] key) {
         if (size() == 0) return null;
         if (isRehashing()) rehash(1);
-        long h = hash(key);
+        int h = hash(key);
         Entry removed = removeFrom(table0, h, key);
         if (removed != null) {
             used0--;
@@ -142,11 +148,11 @@ public final class Dict<E extends Dict.Entry> {
         return (E) removed;
     }
 
-    private static Entry removeFrom(Entry[] table, long h, byte[] key) {
-        int index = (int) h & (table.length - 1);
+    private static Entry removeFrom(Entry[] table, int h, byte[] key) {
+        int index = h & (table.length - 1);
         Entry previous = null;
         for (Entry e = table[index]; e != null; previous = e, e = e.next) {
-            if (Arrays.equals(e.key, key)) {
+            if (e.hash == h && Arrays.equals(e.key, key)) {
                 if (previous == null) table[index] = e.next;
                 else previous.next = e.next;
                 e.next = null;
@@ -224,7 +230,7 @@ public final class Dict<E extends Dict.Entry> {
             Entry e = table0[rehashIndex];
             while (e != null) {
                 Entry next = e.next;
-                int index = (int) hash(e.key) & mask1;
+                int index = e.hash & mask1;
                 e.next = table1[index];
                 table1[index] = e;
                 used0--;
@@ -377,7 +383,8 @@ public final class Dict<E extends Dict.Entry> {
     // ---- hashing
 
     /** A 64-bit hash of the key's bytes (8 bytes at a time, murmur-style final mix). */
-    static long hash(byte[] key) {
+    /** The bucket index's source: only its low bits pick a bucket, as in Redis's {@code hash & mask}. */
+    static int hash(byte[] key) {
         long h = SEED ^ (key.length * 0x9E3779B97F4A7C15L);
         int i = 0;
         for (; i + 8 <= key.length; i += 8) {
@@ -386,7 +393,7 @@ public final class Dict<E extends Dict.Entry> {
         long tail = 0;
         for (int shift = 0; i < key.length; i++, shift += 8) tail |= (key[i] & 0xffL) << shift;
         h = (h ^ mix(tail)) * 0x9E3779B97F4A7C15L;
-        return mix(h);
+        return (int) mix(h);
     }
 
     private static long mix(long z) {

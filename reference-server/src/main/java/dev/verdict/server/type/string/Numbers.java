@@ -6,10 +6,6 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /**
-     * The value when {@code bytes} is exactly a canonical signed 64-bit decimal (no sign on
-     * zero, no leading zeros, no spaces), else null: Redis's string2ll.
-     */
     /** ll2string: the decimal digits of {@code value}, written straight into bytes (no String on the way). */
     public static byte[] toBytes(long value) {
         if (value == Long.MIN_VALUE) return "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -26,6 +22,10 @@ public final class Numbers {
         return out;
     }
 
+    /**
+     * The value when {@code bytes} is exactly a canonical signed 64-bit decimal (no sign on
+     * zero, no leading zeros, no spaces), else null: Redis's string2ll.
+     */
     public static Long parseLongStrict(byte[] bytes) {
         int n = bytes.length;
         if (n == 0 || n > 20) return null;

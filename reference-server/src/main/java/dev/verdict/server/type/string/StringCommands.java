@@ -340,8 +340,11 @@ public final class StringCommands implements CommandFamily {
     private static void incrDecr(Client client, byte[] key, long by) {
         StringValue value = writeString(client, key);
         if (value == WRONG) return;
+        StringValue.Counter counter = value == null ? null : value.counter();
         long current = 0;
-        if (value != null) {
+        if (counter != null) {
+            current = counter.value();
+        } else if (value != null) {
             Long parsed = Numbers.parseLongStrict(value.bytes());
             if (parsed == null) {
                 client.reply().error(Errors.NOT_INTEGER);
@@ -357,8 +360,14 @@ public final class StringCommands implements CommandFamily {
             return;
         }
         Database db = client.db();
-        if (value == null) db.add(key, StringValue.ofLong(result));
-        else db.setKey(key, StringValue.ofLong(result), true);
+        if (value == null) {
+            db.add(key, StringValue.ofLong(result));
+        } else if (counter != null && !db.snapshotHolds(counter)) {
+            counter.set(result);
+            db.signalModifiedInPlace(key);
+        } else {
+            db.setKey(key, StringValue.ofLong(result), true);
+        }
         notify(client, KeyspaceEvents.STRING, "incrby", key);
         client.reply().integer(result);
     }

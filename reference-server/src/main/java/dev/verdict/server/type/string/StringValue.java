@@ -43,8 +43,20 @@ public class StringValue extends RedisObject {
         return new Raw(bytes);
     }
 
+    /**
+     * A number as INCR and DECR store it: int-encoded, and holding the number itself beside its
+     * digits, so that the next INCR neither parses nor allocates a value (see {@link #counter}).
+     */
     public static StringValue ofLong(long value) {
-        return new StringValue(Numbers.toBytes(value));
+        return new Counter(value);
+    }
+
+    /**
+     * This value as a counter that INCR may change in place (incrDecrCommand's {@code o->ptr}
+     * update of an unshared int object), or null when it holds something else.
+     */
+    public Counter counter() {
+        return null;
     }
 
     /** Only for raw values owned by one key (see {@link StringType#writable}). */
@@ -82,6 +94,7 @@ public class StringValue extends RedisObject {
     /** dupStringObject: same encoding; the bytes are never modified in place, so they are shared. */
     @Override
     public StringValue duplicate() {
+        if (this instanceof Counter c) return ofLong(c.value);
         if (this instanceof Raw) return raw(bytes.clone());
         if (this instanceof Plain) return plain(bytes);
         return of(bytes);
@@ -105,6 +118,42 @@ public class StringValue extends RedisObject {
         @Override
         public Encoding encoding() {
             return length() <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW;
+        }
+    }
+
+    /**
+     * An int-encoded number that changes in place. Its digits are replaced, never modified, so
+     * readers of {@link #bytes()} keep what they read.
+     */
+    public static final class Counter extends StringValue {
+        private long value;
+
+        private Counter(long value) {
+            super(Numbers.toBytes(value));
+            this.value = value;
+        }
+
+        public long value() {
+            return value;
+        }
+
+        /**
+         * Sets the number in place. Only for a value that its key alone references and no running
+         * snapshot holds; its memory footprint does not change.
+         */
+        public void set(long value) {
+            this.value = value;
+            replaceBytes(Numbers.toBytes(value));
+        }
+
+        @Override
+        public Counter counter() {
+            return this;
+        }
+
+        @Override
+        public Encoding encoding() {
+            return Encoding.INT;
         }
     }
 

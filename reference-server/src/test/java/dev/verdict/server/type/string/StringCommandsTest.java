@@ -82,6 +82,28 @@ class StringCommandsTest {
         assertThat(c.call("INCRBYFLOAT", "f", "inf")).isEqualTo("-ERR increment would produce NaN or Infinity\r\n");
     }
 
+
+    @Test
+    void aCounterChangedInPlaceStaysIndependentOfItsCopiesAndDirtiesWatchers() {
+        c.call("INCRBY", "n", "41");
+        c.call("EXPIRE", "n", "100");
+        c.call("COPY", "n", "copy");
+        assertThat(c.call("INCR", "n")).isEqualTo(":42\r\n");
+        assertThat(c.call("GET", "copy")).isEqualTo("$2\r\n41\r\n");
+        assertThat(c.call("INCR", "copy")).isEqualTo(":42\r\n");
+        assertThat(c.call("DECRBY", "n", "100")).isEqualTo(":-58\r\n");
+        assertThat(c.call("GET", "n")).isEqualTo("$3\r\n-58\r\n");
+        assertThat(c.call("TTL", "n")).isEqualTo(":100\r\n");
+        assertThat(c.call("OBJECT", "ENCODING", "n")).isEqualTo("$3\r\nint\r\n");
+
+        RespConnection other = server.connect();
+        c.call("WATCH", "n");
+        other.call("INCR", "n");
+        c.call("MULTI");
+        c.call("GET", "n");
+        assertThat(c.call("EXEC")).isEqualTo("*-1\r\n");
+        other.close();
+    }
     @Test
     void rangesAndInPlaceEdits() {
         c.call("SET", "s", "Hello World");
