@@ -72,7 +72,8 @@ final class MasterClient extends ChannelInboundHandlerAdapter {
                 server.keyspace().expiry().masterCommand(false);
             }
         }
-        if (!client.transaction().inMulti() && consumed != applied) {
+        // a command held by CLIENT PAUSE has not run yet: it counts with the first one applied after it
+        if (!client.transaction().inMulti() && client.postponed() == null && consumed != applied) {
             server.replication().advance(consumed - applied);
             applied = consumed;
         }

@@ -78,11 +78,17 @@ public final class MasterLink {
     /** The {@code replicaof} directive: a replica from the start, without a cached master; the cron connects. */
     public void configureAtStartup(String directive) {
         String[] parts = directive.trim().split("\\s+");
-        if (parts.length != 2) {
+        int port;
+        try {
+            port = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
             Log.warning("Invalid replicaof directive: " + directive);
             return;
         }
-        replication().followMaster(parts[0], Integer.parseInt(parts[1]));
+        replication().followMaster(parts[0], port);
         server.keyspace().expiry().replica(true);
         Log.role('S');
         state = LinkState.CONNECT;
