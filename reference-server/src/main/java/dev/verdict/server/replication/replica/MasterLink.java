@@ -229,7 +229,6 @@ public final class MasterLink {
     private void startTransfer(Handshake.FullResync full) {
         handshake = null;
         fullResync = full;
-        discardCachedMaster();
         transfer = new RdbTransfer(Path.of(server.config().get("dir")).toAbsolutePath());
         state = LinkState.TRANSFER;
     }
@@ -252,6 +251,8 @@ public final class MasterLink {
             cancelHandshake();
             return;
         }
+        // replicationAttachToNewMaster: only a complete payload ends the old history (a failed transfer can still PSYNC)
+        discardCachedMaster();
         Log.notice("MASTER <-> REPLICA sync: Flushing old data");
         server.keyspaceFlushing(-1);
         server.keyspace().flushAll();
@@ -435,7 +436,8 @@ public final class MasterLink {
         if (state == LinkState.TRANSFER) {
             long size = transfer.size();
             long read = transfer.bytesRead();
-            double perc = size > 0 ? (double) read / size * 100 : 0;
+            // before the header the size is -1, which Redis divides by all the same: -0.00
+            double perc = size != 0 ? (double) read / size * 100 : 0;
             field(out, "master_sync_total_bytes", size);
             field(out, "master_sync_read_bytes", read);
             field(out, "master_sync_left_bytes", size - read);

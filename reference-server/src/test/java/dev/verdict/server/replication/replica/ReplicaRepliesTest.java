@@ -197,6 +197,32 @@ class ReplicaRepliesTest {
     }
 
     @Test
+    void infoAndRoleDuringATransferHaveTheRealReplicasShape() throws Exception {
+        // a disk-based BGSAVE slowed to 50 ms a key: both replicas wait in the transfer, fed keepalive newlines
+        try (RealRedis slowMaster = new RealRedis(Files.createTempDirectory("verdict-slow-master"),
+                "--repl-diskless-sync", "no", "--rdb-key-save-delay", "50000");
+             RespConnection slow = new RespConnection(slowMaster.port())) {
+            for (int i = 0; i < 40; i++) slow.call("SET", "key-" + i, "v");
+            try {
+                for (RespConnection c : List.of(our, real)) c.call("REPLICAOF", "127.0.0.1", Integer.toString(slowMaster.port()));
+                until(() -> "sync".equals(roleState(our)) && "sync".equals(roleState(real)), "both replicas in the transfer");
+                Map<String, String> ourInfo = info(our);
+                Map<String, String> realInfo = info(real);
+                assertThat(new ArrayList<>(ourInfo.keySet())).isEqualTo(new ArrayList<>(realInfo.keySet()));
+                for (String same : List.of("master_link_status", "master_sync_in_progress", "master_sync_total_bytes",
+                        "master_sync_read_bytes", "master_sync_left_bytes", "master_sync_perc")) {
+                    assertThat(ourInfo.get(same)).as(same).isEqualTo(realInfo.get(same));
+                }
+                assertThat(our.call("ROLE")).isEqualTo(real.call("ROLE"));
+            } finally {
+                // leaving in the middle of the transfer abandons it
+                follow(our);
+                follow(real);
+            }
+        }
+    }
+
+    @Test
     void theMasterClientIsListedWithFlagM() {
         String list = our.call("CLIENT", "LIST", "TYPE", "master");
         assertThat(Pattern.compile("flags=M ").matcher(list).find()).isTrue();
