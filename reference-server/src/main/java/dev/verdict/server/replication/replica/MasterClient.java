@@ -65,11 +65,17 @@ final class MasterClient extends ChannelInboundHandlerAdapter {
         if (isGetAck(argv)) {
             link.sendAck(applied);
         } else {
+            long errors = client.reply().errorCount();
             server.keyspace().expiry().masterCommand(true);
             try {
                 server.dispatcher().dispatch(client, argv);
             } finally {
                 server.keyspace().expiry().masterCommand(false);
+            }
+            if (client.reply().errorCount() != errors) {
+                // the datasets may now differ: Redis logs this, as here, and goes on
+                Log.warning("== CRITICAL == This replica is sending an error to its master after processing the command '"
+                        + Args.cString(argv[0]) + "'");
             }
         }
         // a command held by CLIENT PAUSE has not run yet: it counts with the first one applied after it
