@@ -74,14 +74,16 @@ class HandshakeBytesTest {
     @Test
     void ourHandshakeSaysWhatARealReplicaSays(@TempDir Path realDir, @TempDir Path ourDir) throws Exception {
         assumeTrue(RealRedis.available(), "redis-server is not installed");
+        // one scripted master each: a replica retrying late must not land in the other's handshake
         try (ServerSocket fakeMaster = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             ServerSocket ourFakeMaster = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
              RealRedis realReplica = new RealRedis(realDir); RespConnection real = new RespConnection(realReplica.port());
              ServerFixture ours = new ServerFixture("--dir", ourDir.toString())) {
             RespConnection our = ours.connect();
             String realId = info(real).get("master_replid");
             String ourId = info(our).get("master_replid");
             List<List<String>> realSaid = handshake(fakeMaster, real);
-            List<List<String>> ourSaid = handshake(fakeMaster, our);
+            List<List<String>> ourSaid = handshake(ourFakeMaster, our);
             assertThat(realSaid.get(4)).isEqualTo(List.of("PSYNC", realId, "1"));
             assertThat(ourSaid.get(4)).isEqualTo(List.of("PSYNC", ourId, "1"));
             assertThat(realSaid.get(2)).isEqualTo(List.of("REPLCONF", "listening-port", Integer.toString(realReplica.port())));
