@@ -32,9 +32,6 @@ public final class RedisServer implements AutoCloseable {
         io.netty.channel.EventLoop loop = network.loop().next();
         context.attachLoop(loop);
         this.cron = new ServerCron(context, loop);
-        // the replicaof directive: the link connects from the loop, at the cron's first replication tick
-        String replicaof = context.config().get("replicaof");
-        if (replicaof != null && !replicaof.isBlank()) loop.execute(() -> context.masterLink().configureAtStartup(replicaof));
         cron.start();
         // SHUTDOWN runs on the loop; closing the loop from inside it would wait on itself.
         context.onShutdown(() -> new Thread(this::close, "verdict-shutdown").start());
@@ -42,6 +39,10 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start(ServerConfig config) {
         ServerContext context = new ServerContext(config);
+        // the replicaof directive makes a replica before loading (expired keys in the RDB are kept);
+        // the link connects at the cron's first replication tick
+        String replicaof = config.get("replicaof");
+        if (replicaof != null && !replicaof.isBlank()) context.masterLink().configureAtStartup(replicaof);
         context.persistence().loadAtStartup();
         NetworkServer network = new NetworkServer(context);
         try {
