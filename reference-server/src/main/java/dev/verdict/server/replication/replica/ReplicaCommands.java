@@ -53,20 +53,27 @@ public final class ReplicaCommands implements CommandFamily {
     }
 
     /**
-     * ROLE. The replica form is this side's; the master form lists no replicas here (serving
-     * replicas is the master side's, which fills the list in).
+     * ROLE. The replica form is this side's ({@link #replicaRole}); the master form lists no
+     * replicas here (serving replicas is the master side's, which fills the list in).
      */
     static void role(Client client, byte[][] argv) {
+        Replication replication = client.server().replication();
+        if (replication.isReplica()) {
+            replicaRole(client);
+            return;
+        }
+        ReplyWriter reply = client.reply();
+        reply.arrayHeader(3);
+        reply.bulk("master");
+        reply.integer(replication.masterReplOffset());
+        reply.arrayHeader(0);
+    }
+
+    /** ROLE on a replica: slave, the master's host and port, the link's state, the applied offset (-1 without a link). */
+    public static void replicaRole(Client client) {
         ServerContext server = client.server();
         Replication replication = server.replication();
         ReplyWriter reply = client.reply();
-        if (!replication.isReplica()) {
-            reply.arrayHeader(3);
-            reply.bulk("master");
-            reply.integer(replication.masterReplOffset());
-            reply.arrayHeader(0);
-            return;
-        }
         MasterLink link = server.masterLink();
         reply.arrayHeader(5);
         reply.bulk("slave");
