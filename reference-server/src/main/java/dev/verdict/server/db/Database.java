@@ -463,11 +463,23 @@ public final class Database {
 
     /** RANDOMKEY (dbRandomKey on a master): a random live key, expired picks deleted on the way. */
     public byte[] randomKey() {
+        // dbRandomKey: a replica deletes nothing, so when every key has a TTL it gives up after 100
+        // tries and returns a key that may be logically expired, rather than loop for ever
+        boolean allVolatile = dict.size() == expires.size();
+        int tries = 100;
         while (dict.size() > 0) {
             KeyEntry e = dict.random();
+            if (allVolatile && expiry.replica() && --tries == 0) return e.key;
             ExpireEntry x = expires.size() > 0 ? expires.find(e.key) : null;
             if (x == null || x.when > clock.getAsLong()) return e.key;
-            expire(e.key);
+            switch (expiry.onExpired(false)) {
+                case ALIVE -> {
+                    return e.key;
+                }
+                case HIDE -> {
+                }
+                default -> expire(e.key);
+            }
         }
         return null;
     }
