@@ -98,6 +98,7 @@ public final class MasterLink {
     public void setMaster(String host, int port) {
         boolean wasMaster = !replication().isReplica();
         if (master != null) dropMaster();
+        server.blocked().disconnectAll("UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)");
         cancelHandshake();
         replication().followMaster(host, port);
         server.keyspace().expiry().replica(true);

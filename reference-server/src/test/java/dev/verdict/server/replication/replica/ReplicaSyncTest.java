@@ -354,4 +354,18 @@ class ReplicaSyncTest {
             assertThat(digest(r)).isEqualTo(digest(m));
         }
     }
+    @Test
+    void becomingAReplicaUnblocksBlockedClientsWithAnErrorAndClosesThem(@TempDir Path dir) {
+        try (ServerFixture ours = replica(dir)) {
+            RespConnection blocked = ours.connect();
+            blocked.send("BLPOP", "nothing", "0");
+            RespConnection r = ours.connect();
+            until(() -> r.call("INFO", "clients").contains("blocked_clients:1\r\n"), "the BLPOP to block");
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            assertThat(blocked.read())
+                    .isEqualTo("-UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)\r\n");
+            assertThat(blocked.closedByServer()).isTrue();
+            caughtUp(m, r);
+        }
+    }
 }
