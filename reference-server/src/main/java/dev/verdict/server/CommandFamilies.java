@@ -54,7 +54,8 @@ final class CommandFamilies {
             new StreamInfoCommands(),
             new GeoCommands(),
             new dev.verdict.server.persistence.PersistenceCommands(),
-            new dev.verdict.server.replication.master.ReplicationCommands());
+            new dev.verdict.server.replication.master.ReplicationCommands(),
+            new dev.verdict.server.replication.replica.ReplicaCommands());
 
     private CommandFamilies() {
     }

@@ -39,6 +39,10 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start(ServerConfig config) {
         ServerContext context = new ServerContext(config);
+        // the replicaof directive makes a replica before loading (expired keys in the RDB are kept);
+        // the link connects at the cron's first replication tick
+        String replicaof = config.get("replicaof");
+        if (replicaof != null && !replicaof.isBlank()) context.masterLink().configureAtStartup(replicaof);
         context.persistence().loadAtStartup();
         NetworkServer network = new NetworkServer(context);
         try {

@@ -63,6 +63,7 @@ public final class ServerContext implements KeyspaceListener {
     private final String runId = dev.verdict.server.replication.ReplicationIds.random();
     private final dev.verdict.server.replication.Replication replication = new dev.verdict.server.replication.Replication();
     private final dev.verdict.server.replication.master.ReplicationMaster replicationMaster;
+    private final dev.verdict.server.replication.replica.MasterLink masterLink = new dev.verdict.server.replication.replica.MasterLink(this);
     private final FaultSwitches faults = FaultSwitches.fromSystemProperty();
     private long nextClientId = 1;
     private long maxmemory;
@@ -176,6 +177,11 @@ public final class ServerContext implements KeyspaceListener {
     /** The master side of replication: attached replicas, the stream and backlog, WAIT. */
     public dev.verdict.server.replication.master.ReplicationMaster replicationMaster() {
         return replicationMaster;
+    }
+
+    /** The replica side's link to its master (server.master, repl_state and friends). */
+    public dev.verdict.server.replication.replica.MasterLink masterLink() {
+        return masterLink;
     }
 
     /** The {@code maxmemory} limit in bytes, 0 for none (cached: read on every command). */
@@ -406,6 +412,11 @@ public final class ServerContext implements KeyspaceListener {
     /** The event loop, once the network runs ({@link RedisServer}); embedded contexts have none. */
     public void attachLoop(EventLoop loop) {
         this.loop = loop;
+    }
+
+    /** The event loop, or null for an embedded context without a network (outgoing connections use it). */
+    public EventLoop loop() {
+        return loop;
     }
 
     /**

@@ -55,6 +55,7 @@ final class ServerCron implements Runnable {
         server.keyspace().cron(now);
         server.persistence().cron(now);
         server.replicationMaster().cron(now);
+        server.masterLink().cron(now);
         closeTimedOutClients(now);
         if (!server.pause().active(now)) server.resumePausedClients();
         server.checkOutputLimits(now);
@@ -68,7 +69,9 @@ final class ServerCron implements Runnable {
         if (timeoutSeconds <= 0) return;
         List<Client> idle = null;
         for (Client client : server.clients().values()) {
-            if (client.subscriptions().active() || client.monitor() || server.blocked().isBlocked(client)) continue;
+            if (client.subscriptions().active() || client.monitor() || client.isMaster() || server.blocked().isBlocked(client)) {
+                continue;
+            }
             if (now - client.lastInteractionMillis() > timeoutSeconds * 1000) {
                 if (idle == null) idle = new ArrayList<>();
                 idle.add(client);

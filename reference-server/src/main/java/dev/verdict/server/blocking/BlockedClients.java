@@ -140,6 +140,20 @@ public final class BlockedClients {
         return true;
     }
 
+    /**
+     * disconnectAllBlockedClients, when this server turns replica: waiting on keys is no longer
+     * safe, so every blocked client gets {@code error} and is closed once it is written.
+     */
+    public void disconnectAll(String error) {
+        for (Client client : new java.util.ArrayList<>(byClient.keySet())) {
+            deferred.remove(client);
+            client.reply().error(error);
+            unblock(client);
+            client.closeAfterReply();
+            markWritten(client);
+        }
+    }
+
     /** Queues a request of a blocked client; true when queued (the caller must not run it). */
     public boolean deferIfBlocked(Client client, byte[][] argv) {
         ArrayDeque<byte[][]> queue = deferred.get(client);

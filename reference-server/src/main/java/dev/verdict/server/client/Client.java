@@ -37,6 +37,7 @@ public final class Client {
     private boolean denyBlocking;
     private boolean monitor;
     private boolean noEvict;
+    private boolean master;
     private String lastCommand = "NULL";
     private long outputSoftLimitSince;
     private ArrayDeque<byte[][]> postponed;
@@ -181,6 +182,18 @@ public final class Client {
 
     public void monitor(boolean monitor) {
         this.monitor = monitor;
+    }
+
+    /**
+     * The connection to this replica's master (CLIENT_MASTER): it applies the replication
+     * stream, its replies are dropped, and it passes the read-only and stale-data checks.
+     */
+    public boolean isMaster() {
+        return master;
+    }
+
+    public void markMaster() {
+        this.master = true;
     }
 
     public boolean noEvict() {

@@ -12,6 +12,7 @@ public enum CommandFlag {
     FAST("fast"),
     NO_AUTH("no_auth"),
     NO_MULTI("no_multi"),
+    STALE("stale"),
     MAY_REPLICATE("may_replicate"),
     NO_MANDATORY_KEYS("no_mandatory_keys"),
     SKIP_SLOWLOG("skip_slowlog"),

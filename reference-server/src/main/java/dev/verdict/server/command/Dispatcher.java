@@ -10,11 +10,15 @@ import java.util.Locale;
 /**
  * The one place every command passes through (Redis's {@code processCommand}): it resolves the
  * command and subcommand, then checks arity, authentication, no-multi, out-of-memory, the
- * RESP2 subscribed context and CLIENT PAUSE, queues inside MULTI, and only then runs the
+ * replica's read-only and stale-data rules, the RESP2 subscribed context and CLIENT PAUSE,
+ * queues inside MULTI, and only then runs the
  * handler through {@link #call}. The order of checks, and so which error a bad request gets,
  * is Redis 7.0's.
  */
 public final class Dispatcher {
+
+    static final String READONLY = "READONLY You can't write against a read only replica.";
+    static final String MASTERDOWN = "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
 
     /** Redis truncates names and argument previews in error texts to 128 characters. */
     private static final int PREVIEW = 128;
@@ -40,7 +44,8 @@ public final class Dispatcher {
         int mark = client.reply().pendingBytes();
         process(client, argv);
         // Checked after the call: CLIENT REPLY ON must be answered even when it ends OFF or SKIP.
-        if ((client.repliesOff() || client.skippingCurrentReply()) && client.postponed() == null) {
+        // a replica never answers its master (but REPLCONF GETACK, which the master client sends itself)
+        if ((client.repliesOff() || client.skippingCurrentReply() || client.isMaster()) && client.postponed() == null) {
             client.reply().truncate(mark);
         }
         client.skipCurrentReply(false);
@@ -71,8 +76,13 @@ public final class Dispatcher {
         }
         String name = command.parent() == null ? command.name() : command.parent().name();
         boolean isExec = name.equals("exec");
+        // mustObeyClient: what the master sends is applied whatever this replica's own rules say
+        boolean obey = client.isMaster();
+        boolean replica = server.replication().isReplica();
         if (server.maxmemory() > 0) {
-            boolean outOfMemory = !server.keyspace().freeMemoryIfNeeded();
+            // isSafeToPerformEvictions: a replica ignoring maxmemory stays an exact copy of its master
+            boolean evicts = !replica || !server.config().getBool("replica-ignore-maxmemory");
+            boolean outOfMemory = evicts && !server.keyspace().freeMemoryIfNeeded();
             boolean denyOom = command.hasFlag(CommandFlag.DENYOOM) || (isExec && tx.anyQueuedHas(CommandFlag.DENYOOM));
             // Queuing can grow memory without bound, so inside MULTI only EXEC, DISCARD, QUIT and RESET pass.
             if (tx.inMulti() && !isExec && !name.equals("discard") && !name.equals("quit") && !name.equals("reset")) {
@@ -84,19 +94,28 @@ public final class Dispatcher {
             }
         }
         // Redis's writeCommandsDeniedByDiskError: a failed BGSAVE stops writes (and PING) on a master.
-        if ((command.hasFlag(CommandFlag.WRITE) || name.equals("ping")) && server.persistence().writesDeniedByDiskError()) {
+        boolean isWrite = command.hasFlag(CommandFlag.WRITE) || (isExec && tx.anyQueuedHas(CommandFlag.WRITE));
+        if ((isWrite || name.equals("ping")) && !obey && server.persistence().writesDeniedByDiskError()) {
             reject(client, command, dev.verdict.server.persistence.Persistence.BGSAVE_ERROR);
             return;
         }
         // min-replicas-to-write: checkGoodReplicasStatus, for writes and EXEC of queued writes
-        if (!server.replicationMaster().enoughGoodReplicas()
-                && (command.hasFlag(CommandFlag.WRITE) || (isExec && tx.anyQueuedHas(CommandFlag.WRITE)))) {
+        if (isWrite && !server.replicationMaster().enoughGoodReplicas()) {
             reject(client, command, "NOREPLICAS Not enough good replicas to write.");
+            return;
+        }
+        if (replica && isWrite && !obey && server.config().getBool("replica-read-only")) {
+            reject(client, command, READONLY);
             return;
         }
         if (client.subscriptions().active() && client.protocol() == 2 && !allowedWhileSubscribed(name)) {
             reject(client, command, "ERR Can't execute '" + command.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return;
+        }
+        if (replica && !server.masterLink().connected() && !server.config().getBool("replica-serve-stale-data")
+                && (!command.hasFlag(CommandFlag.STALE) || (isExec && tx.anyQueuedLacks(CommandFlag.STALE)))) {
+            reject(client, command, MASTERDOWN);
             return;
         }
         if (server.pause().holds(command, tx)) {

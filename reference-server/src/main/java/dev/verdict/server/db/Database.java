@@ -44,6 +44,7 @@ public final class Database {
     private final AccessClock access;
     private final KeyspaceStats stats;
     private final SnapshotGuard snapshots;
+    private final ExpiryAuthority expiry;
     private Dict<KeyEntry> dict = new Dict<>();
     private Dict<ExpireEntry> expires = new Dict<>();
     /** Bytes charged for keys, values and expiry entries (table buckets are counted apart). */
@@ -57,12 +58,13 @@ public final class Database {
     int capturedAs = -1;
 
     public Database(int id, KeyspaceListener listener, LongSupplier clock) {
-        this(id, listener, clock, new AccessClock(clock), new KeyspaceStats(), new SnapshotGuard());
+        this(id, listener, clock, new AccessClock(clock), new KeyspaceStats(), new SnapshotGuard(), new ExpiryAuthority());
     }
 
     Database(int id, KeyspaceListener listener, LongSupplier clock, AccessClock access, KeyspaceStats stats,
-             SnapshotGuard snapshots) {
+             SnapshotGuard snapshots, ExpiryAuthority expiry) {
         this.snapshots = snapshots;
+        this.expiry = expiry;
         this.id = id;
         this.listener = listener;
         this.clock = clock;
@@ -81,7 +83,7 @@ public final class Database {
      * the way); counts as an access for LRU/LFU.
      */
     public RedisObject lookup(byte[] key) {
-        KeyEntry e = liveEntry(key);
+        KeyEntry e = liveEntry(key, true);
         if (e == null) return null;
         access.touch(e.value);
         return snapshots.active() ? unshareCollection(e) : e.value;
@@ -136,9 +138,14 @@ public final class Database {
     }
 
     private KeyEntry liveEntry(byte[] key) {
+        return liveEntry(key, false);
+    }
+
+    /** The key's entry unless it is missing or (for this access, see {@link ExpiryAuthority}) expired. */
+    private KeyEntry liveEntry(byte[] key, boolean write) {
         KeyEntry e = dict.find(key);
         if (e == null) return null;
-        if (expires.size() > 0 && expireIfNeeded(key)) return null;
+        if (expires.size() > 0 && expireIfNeeded(key, write)) return null;
         return e;
     }
 
@@ -177,7 +184,7 @@ public final class Database {
      * {@code keepTtl}. An overwrite keeps the LFU counter, as dbSetValue does.
      */
     public void setKey(byte[] key, RedisObject value, boolean keepTtl) {
-        KeyEntry e = liveEntry(key);
+        KeyEntry e = liveEntry(key, true);
         if (e == null) {
             add(key, value);
             return;
@@ -234,7 +241,7 @@ public final class Database {
 
     /** Deletes the key; true when it existed. */
     public boolean delete(byte[] key) {
-        if (liveEntry(key) == null) return false;
+        if (liveEntry(key, true) == null) return false;
         remove(key);
         listener.keyModified(this, key);
         return true;
@@ -329,12 +336,25 @@ public final class Database {
         return removeExpire(key);
     }
 
-    /** expireIfNeeded: deletes the key when its time has passed; true when it did. */
-    private boolean expireIfNeeded(byte[] key) {
+    /**
+     * expireIfNeeded: true when the key's time has passed for this access; it is deleted then,
+     * except on a replica, where only the master's DEL removes it.
+     */
+    private boolean expireIfNeeded(byte[] key, boolean write) {
         ExpireEntry e = expires.find(key);
         if (e == null || e.when > clock.getAsLong()) return false;
-        expire(key);
-        return true;
+        switch (expiry.onExpired(write)) {
+            case ALIVE -> {
+                return false;
+            }
+            case HIDE -> {
+                return true;
+            }
+            default -> {
+                expire(key);
+                return true;
+            }
+        }
     }
 
     /** Deletes an expired key and reports it (deleteExpiredKeyAndPropagate). */
@@ -443,11 +463,23 @@ public final class Database {
 
     /** RANDOMKEY (dbRandomKey on a master): a random live key, expired picks deleted on the way. */
     public byte[] randomKey() {
+        // dbRandomKey: a replica deletes nothing, so when every key has a TTL it gives up after 100
+        // tries and returns a key that may be logically expired, rather than loop for ever
+        boolean allVolatile = dict.size() == expires.size();
+        int tries = 100;
         while (dict.size() > 0) {
             KeyEntry e = dict.random();
+            if (allVolatile && expiry.replica() && --tries == 0) return e.key;
             ExpireEntry x = expires.size() > 0 ? expires.find(e.key) : null;
             if (x == null || x.when > clock.getAsLong()) return e.key;
-            expire(e.key);
+            switch (expiry.onExpired(false)) {
+                case ALIVE -> {
+                    return e.key;
+                }
+                case HIDE -> {
+                }
+                default -> expire(e.key);
+            }
         }
         return null;
     }

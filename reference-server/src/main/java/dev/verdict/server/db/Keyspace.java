@@ -18,6 +18,7 @@ public final class Keyspace {
     private final SnapshotGuard snapshots = new SnapshotGuard();
     private final ActiveExpire activeExpire = new ActiveExpire();
     private final Eviction eviction = new Eviction();
+    private final ExpiryAuthority expiry = new ExpiryAuthority();
     private boolean activeExpireEnabled = true;
     private ListFactory listFactory;
     private int resizeDb;
@@ -46,7 +47,7 @@ public final class Keyspace {
         this.config = config;
         this.access = new AccessClock(clock);
         databases = new Database[count];
-        for (int i = 0; i < count; i++) databases[i] = new Database(i, listener, clock, access, stats, snapshots);
+        for (int i = 0; i < count; i++) databases[i] = new Database(i, listener, clock, access, stats, snapshots, expiry);
         reloadSettings();
     }
 
@@ -69,6 +70,11 @@ public final class Keyspace {
     /** Copy-on-write for BGSAVE's point-in-time snapshot. */
     public SnapshotGuard snapshots() {
         return snapshots;
+    }
+
+    /** Whether expired keys are deleted here or left for a master's DEL (replicas). */
+    public ExpiryAuthority expiry() {
+        return expiry;
     }
 
     public AccessClock accessClock() {
@@ -169,7 +175,8 @@ public final class Keyspace {
         int hz = config == null ? 10 : config.getInt("hz");
         int effort = config == null ? 1 : config.getInt("active-expire-effort");
         boolean activeRehashing = config == null || config.getBool("activerehashing");
-        if (activeExpireEnabled) activeExpire.run(databases, hz, effort, stats);
+        // a replica's keys expire when its master says so (Redis runs expireSlaveKeys instead)
+        if (activeExpireEnabled && !expiry.replica()) activeExpire.run(databases, hz, effort, stats);
         int dbsPerCall = Math.min(ActiveExpire.DBS_PER_CALL, databases.length);
         for (int j = 0; j < dbsPerCall; j++) {
             Database db = databases[resizeDb++ % databases.length];

@@ -45,6 +45,12 @@ public final class NetworkServer {
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
+    /** The channel type for outgoing connections on this server's loop (a replica's link to its master). */
+    public static Class<? extends io.netty.channel.socket.SocketChannel> clientChannelType() {
+        return Epoll.isAvailable() ? io.netty.channel.epoll.EpollSocketChannel.class
+                : io.netty.channel.socket.nio.NioSocketChannel.class;
+    }
+
     /** The single thread every command runs on. */
     public EventLoopGroup loop() {
         return loop;

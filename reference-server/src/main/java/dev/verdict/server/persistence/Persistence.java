@@ -249,7 +249,7 @@ public final class Persistence {
      * killRDBChild: a running BGSAVE stops now and its file is never published; its status stays
      * as it was, as a child killed with SIGUSR1 leaves it.
      */
-    private void killBackgroundSave() {
+    public void killBackgroundSave() {
         Background bg = running;
         if (bg == null) return;
         running = null;
@@ -481,7 +481,9 @@ public final class Persistence {
 
     /** rdbLoad into the (empty) keyspace; logs as Redis does. */
     public RdbLoader.Result loadRdb(Path file) throws IOException, RdbException {
-        RdbLoader.Result result = RdbFiles.load(file, keyspaceSink(server.keyspace()), System.currentTimeMillis(),
+        // rdbLoad skips keys already expired only on a master: a replica keeps them until its master's DEL
+        long now = server.replication().isReplica() ? -1 : System.currentTimeMillis();
+        RdbLoader.Result result = RdbFiles.load(file, keyspaceSink(server.keyspace()), now,
                 config().getBool("rdbchecksum"), server.keyspace().count(), config());
         String ver = result.aux("redis-ver");
         if (ver != null) Log.notice("Loading RDB produced by version " + ver);

@@ -77,9 +77,17 @@ public final class Replication {
      * valid up to the current offset + 1 so replicas of the old master can continue partially.
      */
     public void shiftId() {
+        switchId(ReplicationIds.random());
+    }
+
+    /**
+     * The history continues under {@code newReplid} from here, the current one kept as replid2
+     * (a promotion's new random id, or the id a master announced with +CONTINUE).
+     */
+    public void switchId(String newReplid) {
         replid2 = replid;
         secondReplOffset = masterReplOffset + 1;
-        replid = ReplicationIds.random();
+        replid = newReplid;
     }
 
     /** REPLICAOF host port. */

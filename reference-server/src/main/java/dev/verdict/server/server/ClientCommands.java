@@ -44,9 +44,11 @@ public final class ClientCommands implements CommandFamily {
         Set<Long> ids = null;
         OutputBufferLimits.ClientClass type = null;
         boolean typeGiven = false;
+        boolean masterType = false;
         if (argv.length == 4 && Args.is(argv[2], "TYPE")) {
             type = parseType(Args.utf8(argv[3]));
             typeGiven = true;
+            masterType = Args.is(argv[3], "master");
             if (type == null && !isMasterOrReplica(argv[3])) {
                 client.reply().error("ERR Unknown client type '" + Args.cString(argv[3]) + "'");
                 return;
@@ -74,7 +76,7 @@ public final class ClientCommands implements CommandFamily {
             }
         } else {
             for (Client c : server.clients().values()) {
-                if (typeGiven && (type == null || OutputBufferLimits.classOf(c) != type)) continue;
+                if (typeGiven && !typeMatches(c, type, masterType)) continue;
                 out.append(ClientInfo.line(c)).append('\n');
             }
         }
@@ -105,6 +107,7 @@ public final class ClientCommands implements CommandFamily {
         String user = null;
         OutputBufferLimits.ClientClass type = null;
         boolean typeNeverMatches = false;
+        boolean masterType = false;
         boolean skipMe = true;
         for (int i = 2; i < argv.length; i += 2) {
             byte[] option = argv[i];
@@ -123,7 +126,8 @@ public final class ClientCommands implements CommandFamily {
                         client.reply().error("ERR Unknown client type '" + value + "'");
                         return;
                     }
-                    typeNeverMatches = true;
+                    masterType = Args.is(argv[i + 1], "master");
+                    typeNeverMatches = !masterType;
                 }
             } else if (Args.is(option, "ADDR")) {
                 addr = value;
@@ -151,7 +155,7 @@ public final class ClientCommands implements CommandFamily {
         for (Client c : server.clients().values()) {
             if (id != null && c.id() != id) continue;
             if (typeNeverMatches) continue;
-            if (type != null && OutputBufferLimits.classOf(c) != type) continue;
+            if ((type != null || masterType) && !typeMatches(c, type, masterType)) continue;
             if (addr != null && !ClientInfo.address(c).equals(addr)) continue;
             if (laddr != null && !ClientInfo.localAddress(c).equals(laddr)) continue;
             if (skipMe && c == client) continue;
@@ -180,7 +184,13 @@ public final class ClientCommands implements CommandFamily {
         };
     }
 
-    /** Types Redis knows; "master" never matches here: a master's client is not one of our clients. */
+    /** getClientType: this replica's master client is of type master only. */
+    private static boolean typeMatches(Client c, OutputBufferLimits.ClientClass type, boolean masterType) {
+        if (c.isMaster()) return masterType;
+        return type != null && OutputBufferLimits.classOf(c) == type;
+    }
+
+    /** Types Redis knows that have no output-buffer class of their own here: master (a replica's link to its master). */
     private static boolean isMasterOrReplica(byte[] name) {
         return Args.is(name, "master") || Args.is(name, "slave") || Args.is(name, "replica");
     }

@@ -43,6 +43,7 @@ public final class ClientInfo {
         StringBuilder f = new StringBuilder();
         if (c.isReplica()) f.append(c.monitor() ? 'O' : 'S');
         else if (c.monitor()) f.append('O');
+        if (c.isMaster()) f.append('M');
         if (c.subscriptions().active()) f.append('P');
         if (c.transaction().inMulti()) f.append('x');
         if (c.server().blocked().isBlocked(c)) f.append('b');

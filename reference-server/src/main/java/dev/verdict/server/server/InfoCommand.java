@@ -260,6 +260,7 @@ public final class InfoCommand implements CommandFamily {
         out.append("# Replication\r\n");
         dev.verdict.server.replication.Replication replication = server.replication();
         field(out, "role", replication.isReplica() ? "slave" : "master");
+        if (replication.isReplica()) server.masterLink().info(out);
         server.replicationMaster().infoReplicas(out);
         field(out, "master_failover_state", "no-failover");
         field(out, "master_replid", replication.replid());

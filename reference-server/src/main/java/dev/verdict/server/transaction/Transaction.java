@@ -80,6 +80,12 @@ public final class Transaction {
         return false;
     }
 
+    /** True when a queued command lacks {@code flag} (Redis's mstate.cmd_inv_flags). */
+    public boolean anyQueuedLacks(CommandFlag flag) {
+        for (Queued q : queued) if (!q.command().hasFlag(flag)) return true;
+        return false;
+    }
+
     public int watchedCount() {
         return watched.size();
     }

@@ -201,8 +201,12 @@ public final class ReplicationCommands implements CommandFamily {
         master.waiters().block(client, offset, numReplicas, deadline);
     }
 
-    /** roleCommand, master form. */
+    /** roleCommand: the replica side's form on a replica, the master form otherwise. */
     private static void role(Client client, byte[][] argv) {
-        master(client).role(client);
+        if (client.server().replication().isReplica()) {
+            dev.verdict.server.replication.replica.ReplicaCommands.replicaRole(client);
+        } else {
+            master(client).role(client);
+        }
     }
 }
