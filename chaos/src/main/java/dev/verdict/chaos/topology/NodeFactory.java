@@ -8,13 +8,14 @@ import java.util.Map;
 /**
  * Where a topology's nodes run: containers on a dedicated Docker network when a Docker engine is
  * there, else local processes on distinct loopback addresses behind fault proxies. The system
- * property {@code verdict.chaos.nodes} ({@code container} or {@code process}) forces one.
+ * property {@code verdict.chaos.nodes} ({@code container} or {@code process}) forces one;
+ * {@code reference} runs the data nodes as reference-server processes (Sentinels stay real).
  */
 public interface NodeFactory extends AutoCloseable {
 
     String PROPERTY = "verdict.chaos.nodes";
 
-    /** "container" or "process". */
+    /** "container", "process" or "reference". */
     String kind();
 
     /** A redis-server with these directives; the factory adds what its kind needs (port, bind, dir, announce). */
@@ -31,6 +32,9 @@ public interface NodeFactory extends AutoCloseable {
         String forced = System.getProperty(PROPERTY, "");
         if (forced.equals("process")) {
             return new ProcessNodes();
+        }
+        if (forced.equals("reference")) {
+            return ProcessNodes.reference();
         }
         if (forced.equals("container") || dockerAvailable()) {
             return new ContainerNodes();

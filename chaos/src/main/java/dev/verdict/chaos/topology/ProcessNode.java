@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,14 +37,11 @@ public final class ProcessNode implements RedisNode {
     }
 
     /**
-     * Starts {@code redis-server} with {@code args} (directives as {@code --key value}) in {@code dir},
+     * Starts {@code command} (a server and its directives as {@code --key value}) in {@code dir},
      * listening on {@code serverPort}, reached by everyone through the proxy at {@code port}.
      */
-    static ProcessNode start(String name, String ip, int port, int serverPort, Path dir, List<String> args,
+    static ProcessNode start(String name, String ip, int port, int serverPort, Path dir, List<String> command,
                              boolean sentinel) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessNodes.redisServer());
-        command.addAll(args);
         FaultProxy proxy = new FaultProxy(ip, port, serverPort);
         ProcessNode node = Teardown.atExit(new ProcessNode(name, ip, port, dir, command, proxy));
         try {

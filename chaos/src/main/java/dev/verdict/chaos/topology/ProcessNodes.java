@@ -1,5 +1,7 @@
 package dev.verdict.chaos.topology;
 
+import dev.verdict.conformance.target.TargetSpec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProcessNodes implements NodeFactory {
 
+    private final String kind;
+    /** How a data node's server is started, before its directives. */
+    private final List<String> serverCommand;
+
     /** Start somewhere random in 127.0.0.10-249 so parallel runs rarely share an address; ports are free-checked anyway. */
     private final AtomicInteger nextHost = new AtomicInteger(10 + ThreadLocalRandom.current().nextInt(200));
 
@@ -29,9 +35,27 @@ public final class ProcessNodes implements NodeFactory {
         return System.getProperty("verdict.redis.binary", "redis-server");
     }
 
+    /** Data nodes and Sentinels are real Redis processes. */
+    public ProcessNodes() {
+        this("process", List.of(redisServer()));
+    }
+
+    private ProcessNodes(String kind, List<String> serverCommand) {
+        this.kind = kind;
+        this.serverCommand = List.copyOf(serverCommand);
+    }
+
+    /**
+     * Data nodes are the reference server's jar (it takes redis-server's directives); Sentinels
+     * stay real {@code redis-sentinel}, which then watches and fails over our servers.
+     */
+    public static ProcessNodes reference() {
+        return new ProcessNodes("reference", TargetSpec.referenceProcessCommand());
+    }
+
     @Override
     public String kind() {
-        return "process";
+        return kind;
     }
 
     @Override
@@ -50,7 +74,7 @@ public final class ProcessNodes implements NodeFactory {
         all.put("enable-debug-command", "yes");
         all.put("replica-announce-ip", ip);
         all.putAll(config);
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(serverCommand);
         all.forEach((k, v) -> {
             args.add("--" + k);
             args.addAll(List.of(v.split(" ")));
@@ -77,7 +101,7 @@ public final class ProcessNodes implements NodeFactory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ProcessNode.start(name, ip, port, serverPort, dir, List.of(conf.toString(), "--sentinel"), true);
+        return ProcessNode.start(name, ip, port, serverPort, dir, List.of(redisServer(), conf.toString(), "--sentinel"), true);
     }
 
     private String nextIp() {

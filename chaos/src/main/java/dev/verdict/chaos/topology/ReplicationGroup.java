@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One master and its replicas (two by default), all real Redis, on a dedicated network. */
+/** One master and its replicas (two by default), real Redis or reference servers, on a dedicated network. */
 public class ReplicationGroup implements Topology {
 
     protected final NodeFactory nodes;
@@ -64,7 +64,7 @@ public class ReplicationGroup implements Topology {
         return "replication";
     }
 
-    /** "container" or "process". */
+    /** "container", "process" or "reference". */
     public String nodeKind() {
         return nodes.kind();
     }

@@ -94,7 +94,7 @@ public record TargetSpec(String text, TargetKind kind) {
     }
 
     /** The reference server's jar on this JVM's java; a test-only fault switch (-Dverdict.fault) is passed on. */
-    private static List<String> referenceProcessCommand() {
+    public static List<String> referenceProcessCommand() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+ExitOnOutOfMemoryError"));
         String fault = System.getProperty("verdict.fault");

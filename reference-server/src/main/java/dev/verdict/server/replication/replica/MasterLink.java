@@ -151,7 +151,13 @@ public final class MasterLink {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new LinkHandler(this));
-        ChannelFuture future = bootstrap.connect(replication().masterHost(), replication().masterPort());
+        java.net.SocketAddress master = java.net.InetSocketAddress.createUnresolved(replication().masterHost(),
+                replication().masterPort());
+        // bind-source-addr: the link leaves from this address, as connectWithMaster binds it
+        String source = server.config().get("bind-source-addr");
+        ChannelFuture future = source == null || source.isEmpty()
+                ? bootstrap.connect(master)
+                : bootstrap.connect(master, new java.net.InetSocketAddress(source, 0));
         channel = future.channel();
         future.addListener(done -> connected(future.channel(), done.isSuccess(), done.cause()));
     }
