@@ -53,6 +53,30 @@ class PartialResyncTest {
     }
 
     @Test
+    void afterAnIdShiftAReplicaOfTheOldHistoryContinuesUnderTheNewId(@TempDir Path ours, @TempDir Path theirs)
+            throws Exception {
+        try (RealReplicaOfOurs pair = new RealReplicaOfOurs(ours, theirs, List.of()).attach()) {
+            pair.m.set("before", "1");
+            pair.awaitInSync();
+            String oldId = RealReplicaOfOurs.info(pair.m, "replication").get("master_replid");
+            // what a promotion does (shiftReplicationId, then disconnectSlaves)
+            dev.verdict.server.ServerContext ctx = dev.verdict.server.ServerInternals.context(pair.master.server());
+            pair.master.server().runOnLoop(() -> {
+                ctx.replication().shiftId();
+                ctx.replicationMaster().disconnectReplicas();
+            });
+            Map<String, String> repl = RealReplicaOfOurs.info(pair.m, "replication");
+            assertThat(repl.get("master_replid2")).isEqualTo(oldId);
+            assertThat(repl.get("second_repl_offset")).isEqualTo(Long.parseLong(repl.get("master_repl_offset")) + 1 + "");
+            pair.m.set("after", "2");
+            pair.awaitInSync();
+            assertThat(RealReplicaOfOurs.info(pair.m, "stats").get("sync_partial_ok")).isEqualTo("1");
+            assertThat(RealReplicaOfOurs.info(pair.r, "replication").get("master_replid")).isEqualTo(repl.get("master_replid"));
+            assertThat(pair.replica.log()).contains("Master replication ID changed to " + repl.get("master_replid"));
+        }
+    }
+
+    @Test
     void offsetThatLeftTheBacklogNeedsAFullResync(@TempDir Path ours, @TempDir Path theirs) throws Exception {
         try (RealReplicaOfOurs pair = new RealReplicaOfOurs(ours, theirs, List.of("--repl-backlog-size", "16384"))
                 .attach()) {
