@@ -105,6 +105,12 @@ public final class RedisServer implements AutoCloseable {
         }
         cron.stop();
         resumeEventLoop();
+        // an outgoing connection is not closed by the loop's shutdown: a master would wait for its replica
+        try {
+            runOnLoop(() -> context.masterLink().close());
+        } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+            // the loop is already gone, and its connections with it
+        }
         network.close();
         // the loop has stopped: the AOF's last buffer is written and fsynced from here
         context.persistence().aof().close();
