@@ -105,6 +105,18 @@ public final class RedisServer implements AutoCloseable {
         }
         cron.stop();
         resumeEventLoop();
+        // the loop's shutdown leaves connections open: peers must see them close, as at a process's exit
+        // (a real master waits shutdown-timeout for a replica it still believes connected)
+        try {
+            runOnLoop(() -> {
+                context.masterLink().close();
+                for (dev.verdict.server.client.Client client : new java.util.ArrayList<>(context.clients().values())) {
+                    client.channel().close();
+                }
+            });
+        } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+            // the loop is already gone, and its connections with it
+        }
         network.close();
         // the loop has stopped: the AOF's last buffer is written and fsynced from here
         context.persistence().aof().close();

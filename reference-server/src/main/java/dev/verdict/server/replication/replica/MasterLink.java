@@ -371,6 +371,18 @@ public final class MasterLink {
         if (state != LinkState.NONE && state != LinkState.CONNECTED) state = LinkState.CONNECT;
     }
 
+    /** The server is closing: the connection to the master goes without ceremony (no caching, no retry). */
+    public void close() {
+        if (master != null) server.disconnect(master.client());
+        master = null;
+        if (transfer != null) transfer.discard();
+        transfer = null;
+        handshake = null;
+        Channel ch = channel;
+        channel = null;
+        if (ch != null) ch.close();
+    }
+
     // ---- replicationCron
 
     /** Called by the server cron; runs once a second. */

@@ -368,4 +368,18 @@ class ReplicaSyncTest {
             caughtUp(m, r);
         }
     }
+    @Test
+    void aReaderBlockedOnTheReplicaIsServedByTheMastersWrite(@TempDir Path dir) {
+        try (ServerFixture ours = replica(dir)) {
+            RespConnection r = ours.connect();
+            r.call("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+            caughtUp(m, r);
+            RespConnection reader = ours.connect();
+            reader.send("XREAD", "BLOCK", "5000", "STREAMS", "events", "$");
+            until(() -> r.call("INFO", "clients").contains("blocked_clients:1\r\n"), "the XREAD to block");
+            m.call("XADD", "events", "1-1", "f", "v");
+            assertThat(reader.read()).isEqualTo(
+                    "*1\r\n*2\r\n$6\r\nevents\r\n*1\r\n*2\r\n$3\r\n1-1\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n");
+        }
+    }
 }
