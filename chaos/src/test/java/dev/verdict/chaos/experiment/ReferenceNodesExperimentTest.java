@@ -1,5 +1,6 @@
 package dev.verdict.chaos.experiment;
 
+import dev.verdict.chaos.checker.PersistenceRecovery.Mode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same experiments with the reference server as every data node: real Sentinels watch and
- * fail over our servers, and our replicas follow our master through partitions.
+ * fail over our servers, our replicas follow our master through partitions, and kill -9 costs
+ * no write that {@code appendfsync always} acknowledged.
  */
 @Tag("chaos")
 @ExtendWith({ReferenceNodesOnly.class, NoLeftovers.class})
@@ -35,5 +37,16 @@ class ReferenceNodesExperimentTest {
         assertThat(report.failedChecks()).isEmpty();
         assertThat(report.figures().get("syncPartialOk").longValue()).isPositive();
         assertThat(report.figures().get("syncFull").longValue()).isZero();
+    }
+
+    @Test
+    void killNineOfAReferenceServerWithAppendfsyncAlwaysLosesNothingAcknowledged() {
+        ExperimentReport report = PersistenceExperiments.killAndRestart("persistence-aof-always-kill-reference",
+                Mode.AOF_ALWAYS, Duration.ofSeconds(3));
+
+        System.out.println(report);
+        assertThat(report.failedChecks()).isEmpty();
+        assertThat(report.figures().get("ackedWrites").longValue()).isPositive();
+        assertThat(report.figures().get("ackedWritesLost").longValue()).isZero();
     }
 }
