@@ -42,7 +42,7 @@ public final class ReplicationCommands implements CommandFamily {
                 return;
             }
         }
-        if (server.replication().isReplica()) {
+        if (server.replication().isReplica() && !server.masterLink().connected()) {
             client.reply().error("NOMASTERLINK Can't SYNC while not connected with my master");
             return;
         }

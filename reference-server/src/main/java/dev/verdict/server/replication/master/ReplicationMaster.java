@@ -78,6 +78,36 @@ public final class ReplicationMaster {
         }
     }
 
+    // ---- a replica's own replicas (chained replication)
+
+    /** What this replica applied of its master's stream: its offset moves, its backlog and replicas get the bytes. */
+    public void proxyMasterStream(byte[] bytes, int length) {
+        stream.proxy(bytes, length);
+    }
+
+    /**
+     * replicationAttachToNewMaster: a new dataset is coming, so this replica's replicas must
+     * resync with it, and nobody may continue from the old backlog.
+     */
+    public void attachToNewMaster() {
+        disconnectReplicas();
+        stream.freeBacklog();
+    }
+
+    /** createReplicationBacklog once synchronized: this replica's replicas may continue from its offset. */
+    public void ensureBacklog() {
+        if (!stream.active()) stream.createBacklog();
+    }
+
+    /**
+     * replicationUnsetMaster's share and a master's new id on +CONTINUE: replicas reconnect to
+     * learn the new id (partially), and the stream selects its database afresh.
+     */
+    public void historyChanged() {
+        disconnectReplicas();
+        stream.forceSelect();
+    }
+
     /** The client's replica state, created on its first REPLCONF or SYNC. */
     Replica replicaOf(Client client) {
         Replica r = client.replica();

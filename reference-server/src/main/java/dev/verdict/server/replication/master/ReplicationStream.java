@@ -56,7 +56,7 @@ public final class ReplicationStream {
 
     /** One propagated command of database {@code db}. */
     public void feed(int db, byte[][] argv) {
-        // a replica proxies its master's stream instead (out of this side's scope)
+        // a replica passes its master's stream on instead (proxy)
         if (backlog == null || server.replication().isReplica()) return;
         len = 0;
         if (db != selectedDb) {
@@ -64,7 +64,7 @@ public final class ReplicationStream {
             selectedDb = db;
         }
         encode(argv);
-        deliver();
+        deliver(scratch, len);
     }
 
     /** A command that touches no key (PING, REPLCONF GETACK): in whatever database the stream has selected. */
@@ -72,7 +72,19 @@ public final class ReplicationStream {
         if (backlog == null || server.replication().isReplica()) return;
         len = 0;
         encode(argv);
-        deliver();
+        deliver(scratch, len);
+    }
+
+    /**
+     * replicationFeedStreamFromMasterStream: on a replica, what it applied of its master's
+     * stream moves its offset and goes on, byte for byte, to its backlog and its own replicas.
+     */
+    void proxy(byte[] bytes, int length) {
+        if (backlog == null) {
+            server.replication().advance(length);
+            return;
+        }
+        deliver(bytes, length);
     }
 
     private void encode(byte[][] argv) {
@@ -81,14 +93,14 @@ public final class ReplicationStream {
         len = MultiBulk.encode(scratch, len, argv);
     }
 
-    private void deliver() {
+    private void deliver(byte[] bytes, int len) {
         server.replication().advance(len);
-        backlog.append(scratch, 0, len, server.replication().masterReplOffset());
+        backlog.append(bytes, 0, len, server.replication().masterReplOffset());
         long now = 0;
         for (int i = 0; i < replicas.size(); i++) {
             Replica r = replicas.get(i);
             if (r.state == Replica.State.WAIT_BGSAVE_START) continue;
-            r.write(scratch, 0, len);
+            r.write(bytes, 0, len);
             if (!r.streaming()) {
                 // held output grows without a write to check it: Redis checks on every addReply
                 if (now == 0) now = System.currentTimeMillis();

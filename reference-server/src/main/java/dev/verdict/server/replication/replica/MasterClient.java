@@ -4,6 +4,7 @@ import dev.verdict.server.Log;
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
+import dev.verdict.server.resp.MultiBulk;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -25,6 +26,12 @@ final class MasterClient extends ChannelInboundHandlerAdapter {
     private long consumed;
     /** read_reploff: the stream received so far. */
     private long received;
+    /**
+     * The commands consumed but not yet applied (an open transaction), as the master sent them:
+     * once applied they go on to this replica's backlog and replicas.
+     */
+    private byte[] pending = new byte[4096];
+    private int pendingLength;
 
     MasterClient(ServerContext server, MasterLink link, io.netty.channel.Channel channel, int db, long offset) {
         this.server = server;
@@ -62,6 +69,7 @@ final class MasterClient extends ChannelInboundHandlerAdapter {
 
     private void apply(byte[][] argv) {
         consumed += Resp.size(argv);
+        pendingLength = MultiBulk.encode(pendingBytes(MultiBulk.maxLength(argv)), pendingLength, argv);
         if (isGetAck(argv)) {
             link.sendAck(applied);
         } else {
@@ -80,9 +88,19 @@ final class MasterClient extends ChannelInboundHandlerAdapter {
         }
         // a command held by CLIENT PAUSE has not run yet: it counts with the first one applied after it
         if (!client.transaction().inMulti() && client.postponed() == null && consumed != applied) {
-            server.replication().advance(consumed - applied);
+            server.replicationMaster().proxyMasterStream(pending, pendingLength);
+            pendingLength = 0;
+            if (pending.length > 1 << 20) pending = new byte[4096];
             applied = consumed;
         }
+    }
+
+    /** Room for {@code more} bytes after what is already waiting to be passed on. */
+    private byte[] pendingBytes(int more) {
+        if (pendingLength + more > pending.length) {
+            pending = java.util.Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + more));
+        }
+        return pending;
     }
 
     private static boolean isGetAck(byte[][] argv) {

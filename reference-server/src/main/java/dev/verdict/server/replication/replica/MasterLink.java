@@ -125,6 +125,7 @@ public final class MasterLink {
         cancelHandshake();
         String old = replication().replid();
         replication().shiftId();
+        server.replicationMaster().historyChanged();
         Log.warning("Setting secondary replication ID to " + old + ", valid up to offset: "
                 + replication().secondReplOffset() + ". New replication ID is " + replication().replid());
         state = LinkState.NONE;
@@ -260,6 +261,7 @@ public final class MasterLink {
         }
         // replicationAttachToNewMaster: only a complete payload ends the old history (a failed transfer can still PSYNC)
         discardCachedMaster();
+        server.replicationMaster().attachToNewMaster();
         Log.notice("MASTER <-> REPLICA sync: Flushing old data");
         server.keyspaceFlushing(-1);
         server.keyspace().flushAll();
@@ -273,6 +275,7 @@ public final class MasterLink {
             return;
         }
         replication().adopt(fullResync.replid(), fullResync.offset());
+        server.replicationMaster().ensureBacklog();
         startStream(ctx, streamDb(loaded), fullResync.offset());
         fullResync = null;
         Log.notice("MASTER <-> REPLICA sync: Finished with success");
@@ -303,7 +306,10 @@ public final class MasterLink {
         if (newReplid != null && !newReplid.equals(replication().replid())) {
             Log.warning("Master replication ID changed to " + newReplid);
             replication().switchId(newReplid);
+            server.replicationMaster().historyChanged();
         }
+        // a replica continuing after a restart or a promotion may have no backlog yet
+        server.replicationMaster().ensureBacklog();
         cachedMaster = false;
         startStream(ctx, cachedDb, replication().masterReplOffset());
         Log.notice("MASTER <-> REPLICA sync: Master accepted a Partial Resynchronization.");
