@@ -16,7 +16,7 @@ public final class ConfigSchema {
             "disable-thp", "set-proc-title", "supervised", "syslog-facility", "pidfile", "syslog-ident",
             "unixsocket", "logfile", "aclfile", "unixsocketperm", "databases", "io-threads", "tcp-backlog",
             "cluster-config-file", "cluster-port", "enable-protected-configs", "enable-debug-command",
-            "enable-module-command", "appendfilename", "appenddirname", "cluster-announce-tls-port");
+            "enable-module-command", "appendfilename", "appenddirname", "cluster-announce-tls-port", "replicaof", "slaveof");
 
     private static final Set<String> MEMORY = Set.of(
             "maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "active-defrag-ignore-bytes",

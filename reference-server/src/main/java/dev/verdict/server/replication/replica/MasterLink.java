@@ -101,6 +101,8 @@ public final class MasterLink {
         server.blocked().disconnectAll("UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)");
         cancelHandshake();
         replication().followMaster(host, port);
+        // CONFIG GET replicaof (and CONFIG REWRITE) show the master REPLICAOF set, as Redis's
+        server.config().set("replicaof", host + " " + port);
         server.keyspace().expiry().replica(true);
         Log.role('S');
         if (wasMaster) {
@@ -120,6 +122,7 @@ public final class MasterLink {
     public void unsetMaster() {
         if (!replication().isReplica()) return;
         replication().becomeMaster();
+        server.config().set("replicaof", "");
         if (master != null) dropMaster();
         discardCachedMaster();
         cancelHandshake();

@@ -71,6 +71,12 @@ class ReplicaRepliesTest {
     }
 
     @Test
+    void configGetReplicaofShowsTheCurrentMaster() {
+        sameReplies(new String[] {"CONFIG", "GET", "replicaof"}, new String[] {"CONFIG", "GET", "slaveof"});
+        assertThat(our.call("CONFIG", "GET", "replicaof")).contains("127.0.0.1 " + master.port());
+    }
+
+    @Test
     void writesFromClientsAreRefusedAsReadOnly() {
         sameReplies(
                 new String[] {"SET", "k", "v"},
@@ -100,7 +106,11 @@ class ReplicaRepliesTest {
                 new String[] {"MULTI"},
                 new String[] {"REPLICAOF", "NO", "ONE"},
                 new String[] {"EXEC"},
-                new String[] {"REPLICAOF", "NO", "ONE"});
+                new String[] {"CONFIG", "GET", "replicaof"},
+                new String[] {"REPLICAOF", "NO", "ONE"},
+                new String[] {"CONFIG", "GET", "slaveof"},
+                new String[] {"CONFIG", "SET", "replicaof", "127.0.0.1 " + port},
+                new String[] {"CONFIG", "SET", "slaveof", "127.0.0.1 " + port});
         follow(our);
         follow(real);
     }
