@@ -8,6 +8,7 @@ import dev.verdict.server.db.Keyspace;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.persistence.rdb.RdbException;
 import dev.verdict.server.persistence.rdb.RdbLoader;
+import dev.verdict.server.persistence.rdb.RdbWriter;
 import dev.verdict.server.persistence.snapshot.BackgroundSnapshot;
 import dev.verdict.server.persistence.snapshot.Snapshot;
 
@@ -177,7 +178,7 @@ public final class Persistence {
     public boolean saveNow() {
         Snapshot snapshot = Snapshot.capture(server.keyspace(), server.clock().millis());
         try {
-            RdbFiles.publish(writeTemp(snapshot), rdbPath());
+            RdbFiles.publish(writeTemp(snapshot, RdbFiles.auxFields(server, false)), rdbPath());
         } catch (IOException | RuntimeException e) {
             Log.warning("Failed saving the DB: " + e.getMessage());
             lastBgsaveOk = false;
@@ -197,9 +198,13 @@ public final class Persistence {
         return true;
     }
 
-    /** The snapshot written into a temporary file beside the RDB (SAVE publishes it at once, BGSAVE on the loop). */
-    private Path writeTemp(Snapshot snapshot) throws IOException {
-        return RdbFiles.writeTemp(rdbPath(), snapshot, RdbFiles.auxFields(server, false), functions,
+    /**
+     * The snapshot written into a temporary file beside the RDB (SAVE publishes it at once, BGSAVE
+     * on the loop), with the aux fields of the moment the snapshot began (the replication offset
+     * must be the data's, as a fork's is).
+     */
+    private Path writeTemp(Snapshot snapshot, RdbWriter.AuxFields aux) throws IOException {
+        return RdbFiles.writeTemp(rdbPath(), snapshot, aux, functions,
                 config().getBool("rdbcompression"), config().getBool("rdbchecksum"));
     }
 
@@ -216,11 +221,12 @@ public final class Persistence {
         long startedMillis = System.currentTimeMillis();
         long dirtyAtStart = dirty;
         Log.notice("Background saving started by pid " + ProcessHandle.current().pid());
+        RdbWriter.AuxFields aux = RdbFiles.auxFields(server, false);
         // the written file is renamed into place on the loop, where a kill can still stop it (FLUSHALL)
         running = new Background(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
                 "verdict-bgsave", snapshot -> {
                     beforeBackgroundWrite.run();
-                    return writeTemp(snapshot);
+                    return writeTemp(snapshot, aux);
                 }), dirtyAtStart, startedMillis, false);
         // Redis counts a BGSAVE in rdb_saves when its child starts
         rdbSaves++;
@@ -469,8 +475,9 @@ public final class Persistence {
         if (!Files.exists(file)) return;
         long start = System.nanoTime();
         try {
-            loadRdb(file);
+            RdbLoader.Result loaded = loadRdb(file);
             Log.notice(String.format("DB loaded from disk: %.3f seconds", (System.nanoTime() - start) / 1e9));
+            RdbFiles.restoreReplication(server, loaded);
         } catch (NoSuchFileException e) {
             // gone between the check and the open: nothing to load
         } catch (IOException | RdbException e) {

@@ -60,10 +60,35 @@ public final class RdbFiles {
         }
     }
 
-    /** The aux fields a save by this server carries now. */
+    /**
+     * The aux fields a save by this server carries now; the replication ones only when there is a
+     * history to continue (rdbPopulateSaveInfo: a master's backlog, a replica's master or cached
+     * master), with the database its stream is in.
+     */
     public static RdbWriter.AuxFields auxFields(ServerContext server, boolean aofBase) {
+        int streamDb = server.replication().isReplica() ? server.masterLink().streamDb()
+                : server.replicationMaster().streamDb();
         return new RdbWriter.AuxFields(ServerContext.REDIS_VERSION, System.currentTimeMillis() / 1000,
-                server.keyspace().usedMemory(), true, 0, server.replication().replid(),
+                server.keyspace().usedMemory(), streamDb >= 0, Math.max(streamDb, 0), server.replication().replid(),
                 server.replication().masterReplOffset(), aofBase);
+    }
+
+    /**
+     * What a loaded RDB says about replication, when it says all of it: a replica restarting from
+     * it may continue its master's stream there.
+     */
+    public static void restoreReplication(ServerContext server, RdbLoader.Result loaded) {
+        String id = loaded.aux("repl-id");
+        String offset = loaded.aux("repl-offset");
+        String db = loaded.aux("repl-stream-db");
+        if (id == null || id.length() != 40 || offset == null || db == null) return;
+        try {
+            long at = Long.parseLong(offset);
+            int streamDb = Integer.parseInt(db);
+            if (at == -1 || streamDb < 0 || streamDb >= server.keyspace().count()) return;
+            server.masterLink().cacheFromRdb(id, at, streamDb);
+        } catch (NumberFormatException e) {
+            // an RDB with unreadable replication info continues nothing
+        }
     }
 }

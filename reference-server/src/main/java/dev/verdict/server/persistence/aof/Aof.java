@@ -317,7 +317,8 @@ public final class Aof {
         manifest = exists() ? AofManifest.load(manifestPath()) : new AofManifest();
         if (manifest.base() == null) {
             String name = prefix() + ".1.base." + (config().getBool("aof-use-rdb-preamble") ? "rdb" : "aof");
-            writeBase(dir().resolve(name), Snapshot.capture(server.keyspace(), server.clock().millis()));
+            writeBase(dir().resolve(name), Snapshot.capture(server.keyspace(), server.clock().millis()),
+                    RdbFiles.auxFields(server, true));
             manifest.base(new AofManifest.Entry(name, 1, 'b'));
             Log.notice("Creating AOF base file " + name + " on server start");
         }
@@ -385,10 +386,11 @@ public final class Aof {
             incrSeq = seq;
         }
         Path temp = dir().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
+        RdbWriter.AuxFields aux = RdbFiles.auxFields(server, true);
         rewrite = new Rewrite(BackgroundSnapshot.start(server.keyspace(), server.clock().millis(), server::later,
                 "verdict-aof-rewrite", snapshot -> {
                     beforeRewriteWrite.run();
-                    writeBase(temp, snapshot);
+                    writeBase(temp, snapshot, aux);
                     return temp;
                 }), System.currentTimeMillis(), incrSeq);
         Log.notice("Background append only file rewriting started by pid " + ProcessHandle.current().pid());
@@ -409,13 +411,13 @@ public final class Aof {
     }
 
     /** The base file: RDB with aof-use-rdb-preamble, else the commands that rebuild the dataset. */
-    private void writeBase(Path file, Snapshot snapshot) throws IOException {
+    private void writeBase(Path file, Snapshot snapshot, RdbWriter.AuxFields aux) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream os = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             if (config().getBool("aof-use-rdb-preamble")) {
                 RdbOutput out = new RdbOutput(os, config().getBool("rdbcompression"));
-                RdbWriter.write(out, snapshot, RdbFiles.auxFields(server, true), server.persistence().functions(),
+                RdbWriter.write(out, snapshot, aux, server.persistence().functions(),
                         config().getBool("rdbchecksum"));
             } else {
                 AofRewriter.write(os, snapshot);

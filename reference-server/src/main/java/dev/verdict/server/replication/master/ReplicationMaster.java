@@ -78,6 +78,11 @@ public final class ReplicationMaster {
         }
     }
 
+    /** rdbPopulateSaveInfo on a master: the stream's database once a backlog exists (0 before any SELECT), else -1. */
+    public int streamDb() {
+        return stream.active() ? Math.max(stream.selectedDb(), 0) : -1;
+    }
+
     // ---- a replica's own replicas (chained replication)
 
     /** What this replica applied of its master's stream: its offset moves, its backlog and replicas get the bytes. */

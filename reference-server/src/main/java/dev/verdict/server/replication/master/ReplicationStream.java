@@ -49,6 +49,11 @@ public final class ReplicationStream {
         backlog = null;
     }
 
+    /** The database the stream last selected, -1 when the next command selects again. */
+    int selectedDb() {
+        return selectedDb;
+    }
+
     /** replicationSetupSlaveForFullResync's server.slaveseldb = -1: the next command selects its database. */
     void forceSelect() {
         selectedDb = -1;

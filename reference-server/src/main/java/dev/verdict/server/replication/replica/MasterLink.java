@@ -73,6 +73,28 @@ public final class MasterLink {
         return master;
     }
 
+    /**
+     * rdbPopulateSaveInfo on a replica: the database the master's stream is in (the master
+     * client's, or the cached master's), or -1 when there is neither (nothing to continue).
+     */
+    public int streamDb() {
+        if (master != null) return master.client().db().id();
+        return cachedMaster ? cachedDb : -1;
+    }
+
+    /**
+     * loadDataFromDisk on a replica: the replication id, offset and stream database the RDB was
+     * saved with become a cached master, so the first PSYNC after a restart can continue.
+     */
+    public void cacheFromRdb(String replid, long offset, int streamDb) {
+        if (!replication().isReplica() || master != null) return;
+        replication().adopt(replid, offset);
+        Log.notice("Before turning into a replica, using my own master parameters to synthesize a cached master: "
+                + "I may be able to synchronize with the new master with just a partial transfer.");
+        cachedMaster = true;
+        cachedDb = streamDb;
+    }
+
     // ---- REPLICAOF
 
     /** The {@code replicaof} directive: a replica from the start, without a cached master; the cron connects. */
