@@ -189,6 +189,29 @@ public final class Database {
             add(key, value);
             return;
         }
+        overwrite(e, key, value, keepTtl);
+    }
+
+    /**
+     * setGenericCommand's lookupKeyWrite and setKey in one dictionary lookup: stores the value
+     * unless {@code nx} and the key exists, or {@code xx} and it does not; true when it stored.
+     * The existing key counts as accessed, as lookupKeyWrite makes it (its LFU counter carries over).
+     */
+    public boolean setKeyIf(byte[] key, RedisObject value, boolean keepTtl, boolean nx, boolean xx) {
+        KeyEntry e = liveEntry(key, true);
+        if (e == null) {
+            if (xx) return false;
+            add(key, value);
+            return true;
+        }
+        access.touch(e.value);
+        if (nx) return false;
+        overwrite(e, key, value, keepTtl);
+        return true;
+    }
+
+    /** dbOverwrite (and the TTL part of setKey) for an entry already found. */
+    private void overwrite(KeyEntry e, byte[] key, RedisObject value, boolean keepTtl) {
         preserve(e);
         RedisObject old = e.value;
         if (old != value) {

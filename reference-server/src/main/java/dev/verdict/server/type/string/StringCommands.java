@@ -121,13 +121,11 @@ public final class StringCommands implements CommandFamily {
         }
         if (options.get && !getGeneric(client, key)) return;
         Database db = client.db();
-        boolean found = db.lookup(key) != null;
-        if ((options.nx && found) || (options.xx && !found)) {
+        if (!db.setKeyIf(key, StringValue.of(value), options.keepTtl, options.nx, options.xx)) {
             if (integerReply) client.reply().integer(0);
             else if (!options.get) client.reply().nullBulk();
             return;
         }
-        db.setKey(key, StringValue.of(value), options.keepTtl);
         notify(client, KeyspaceEvents.STRING, "set", key);
         if (expireAt > 0) {
             db.setExpire(key, expireAt);
