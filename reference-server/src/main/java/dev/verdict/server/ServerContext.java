@@ -54,6 +54,7 @@ public final class ServerContext implements KeyspaceListener {
     private final LatencyMonitor latency = new LatencyMonitor();
     private final Monitors monitors = new Monitors();
     private final ClientPause pause = new ClientPause();
+    private final dev.verdict.server.server.ShutdownSequence shutdownSequence = new dev.verdict.server.server.ShutdownSequence(this);
     private final dev.verdict.server.persistence.Persistence persistence = new dev.verdict.server.persistence.Persistence(this);
     private final OutputBufferLimits outputLimits = new OutputBufferLimits();
     private final Map<Long, Client> clients = new LinkedHashMap<>();
@@ -387,6 +388,20 @@ public final class ServerContext implements KeyspaceListener {
         if (!heldByPause.contains(client)) heldByPause.add(client);
     }
 
+    /**
+     * unpauseClients for one purpose: the clients it held run at the loop's next turn, not inside
+     * the command or event that ended the pause (another purpose may still hold them).
+     */
+    public void unpause(ClientPause.Purpose purpose) {
+        pause.unpause(purpose);
+        Runnable resume = () -> {
+            if (pause.active(System.currentTimeMillis())) return;
+            resumePausedClients();
+            flushPendingWrites();
+        };
+        later(resume);
+    }
+
     /** Replays commands held by CLIENT PAUSE once it has ended. */
     void resumePausedClients() {
         if (heldByPause.isEmpty()) return;
@@ -433,6 +448,11 @@ public final class ServerContext implements KeyspaceListener {
 
     public void onShutdown(Runnable hook) {
         this.shutdownHook = hook;
+    }
+
+    /** SHUTDOWN's wait for replicas, and SHUTDOWN ABORT. */
+    public dev.verdict.server.server.ShutdownSequence shutdownSequence() {
+        return shutdownSequence;
     }
 
     public boolean shuttingDown() {

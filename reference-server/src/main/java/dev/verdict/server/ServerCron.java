@@ -56,6 +56,7 @@ final class ServerCron implements Runnable {
         server.persistence().cron(now);
         server.replicationMaster().cron(now);
         server.masterLink().cron(now);
+        server.shutdownSequence().cron(now);
         closeTimedOutClients(now);
         if (!server.pause().active(now)) server.resumePausedClients();
         server.checkOutputLimits(now);

@@ -418,24 +418,28 @@ public final class Persistence {
     /**
      * prepareForShutdown's persistence part: a running BGSAVE is abandoned, and the dataset is
      * saved when save points are configured (or SAVE was given) unless NOSAVE. False when the
-     * save failed and the shutdown must not go on.
+     * save failed and the shutdown must not go on (FORCE exits anyway).
      */
-    public boolean prepareForShutdown(boolean save, boolean nosave) {
+    public boolean prepareForShutdown(boolean save, boolean nosave, boolean force) {
         if (running != null) {
             Log.warning("There is a child saving an .rdb. Killing it!");
             awaitBackgroundSave();
         }
         if (aof.on()) Log.notice("Calling fsync() on the AOF file.");
-        aof.close();
         String points = config().get("save");
         boolean hasPoints = points != null && !points.isBlank();
         if ((hasPoints && !nosave) || save) {
             Log.notice("Saving the final RDB snapshot before exiting.");
             if (!saveNow()) {
-                Log.warning("Error trying to save the DB, can't exit.");
-                return false;
+                if (!force) {
+                    // the server goes on running: its AOF stays open
+                    Log.warning("Error trying to save the DB, can't exit.");
+                    return false;
+                }
+                Log.warning("Error trying to save the DB. Exit anyway.");
             }
         }
+        aof.close();
         return true;
     }
 

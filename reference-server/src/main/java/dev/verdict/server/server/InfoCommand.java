@@ -262,7 +262,7 @@ public final class InfoCommand implements CommandFamily {
         field(out, "role", replication.isReplica() ? "slave" : "master");
         if (replication.isReplica()) server.masterLink().info(out);
         server.replicationMaster().infoReplicas(out);
-        field(out, "master_failover_state", "no-failover");
+        field(out, "master_failover_state", server.replicationMaster().failover().stateName());
         field(out, "master_replid", replication.replid());
         field(out, "master_replid2", replication.replid2());
         field(out, "master_repl_offset", replication.masterReplOffset());

@@ -181,51 +181,39 @@ public final class ServerCommands implements CommandFamily {
         client.reply().ok();
     }
 
+    /** shutdownCommand: the modifiers, SHUTDOWN ABORT, then the {@link ShutdownSequence}. */
     private static void shutdown(Client client, byte[][] argv) {
         boolean abort = false;
         boolean save = false;
         boolean nosave = false;
+        boolean now = false;
         boolean force = false;
         for (int i = 1; i < argv.length; i++) {
-            if (Args.is(argv[i], "NOSAVE")) {
-                nosave = true;
-                continue;
+            if (Args.is(argv[i], "NOSAVE")) nosave = true;
+            else if (Args.is(argv[i], "SAVE")) save = true;
+            else if (Args.is(argv[i], "NOW")) now = true;
+            else if (Args.is(argv[i], "FORCE")) force = true;
+            else if (Args.is(argv[i], "ABORT")) abort = true;
+            else {
+                client.reply().error(Errors.SYNTAX);
+                return;
             }
-            if (Args.is(argv[i], "SAVE")) {
-                save = true;
-                continue;
-            }
-            if (Args.is(argv[i], "FORCE")) {
-                force = true;
-                continue;
-            }
-            if (Args.is(argv[i], "NOW")) {
-                continue;
-            }
-            if (Args.is(argv[i], "ABORT")) {
-                abort = true;
-                continue;
-            }
+        }
+        if ((abort && (save || nosave || now || force)) || (save && nosave)) {
             client.reply().error(Errors.SYNTAX);
             return;
         }
+        ShutdownSequence sequence = client.server().shutdownSequence();
         if (abort) {
-            if (argv.length != 2) client.reply().error(Errors.SYNTAX);
+            if (sequence.abort()) client.reply().ok();
             else client.reply().error("ERR No shutdown in progress.");
             return;
         }
-        if (save && nosave) {
-            client.reply().error(Errors.SYNTAX);
+        if (!now && client.denyBlocking()) {
+            client.reply().error("ERR SHUTDOWN without NOW or ABORT isn't allowed for DENY BLOCKING client");
             return;
         }
-        ServerContext server = client.server();
-        Log.warning("User requested shutdown...");
-        if (!server.persistence().prepareForShutdown(save, nosave) && !force) {
-            client.reply().error("ERR Errors trying to SHUTDOWN. Check logs.");
-            return;
-        }
-        Log.notice("Redis is now ready to exit, bye bye...");
-        server.shutdown();
+        sequence.request(client, new ShutdownSequence.Flags(save, nosave, now, force));
     }
 
     /** LOLWUT: the version line; Redis 7.0's version-5/6 drawings are random art we do not reproduce. */

@@ -65,9 +65,15 @@ final class AckWaiters {
                 server.blocked().unblock(w.client(), false);
             }
         }
-        if (getAckRequested) {
+        // not while clients are paused: it would move the offset a failover or a shutdown waits for
+        if (getAckRequested && !server.pause().active(System.currentTimeMillis())) {
             getAckRequested = false;
-            master.stream().feedUnselected(GETACK);
+            sendGetack();
         }
+    }
+
+    /** sendGetackToReplicas. */
+    void sendGetack() {
+        master.stream().feedUnselected(GETACK);
     }
 }

@@ -12,7 +12,10 @@ import dev.verdict.server.replication.Replication;
 
 import java.nio.charset.StandardCharsets;
 
-/** SYNC, PSYNC, REPLCONF, WAIT and ROLE on a master (Redis's syncCommand, replconfCommand, waitCommand, roleCommand). */
+/**
+ * SYNC, PSYNC, REPLCONF, WAIT, ROLE and FAILOVER on a master (Redis's syncCommand,
+ * replconfCommand, waitCommand, roleCommand, failoverCommand).
+ */
 public final class ReplicationCommands implements CommandFamily {
 
     private static final String NOT_INTEGER = "ERR value is not an integer or out of range";
@@ -24,6 +27,7 @@ public final class ReplicationCommands implements CommandFamily {
         table.bind("replconf", ReplicationCommands::replconf);
         table.bind("wait", ReplicationCommands::waitCommand);
         table.bind("role", ReplicationCommands::role);
+        table.bind("failover", ReplicationCommands::failover);
     }
 
     private static ReplicationMaster master(Client client) {
@@ -41,6 +45,18 @@ public final class ReplicationCommands implements CommandFamily {
                 client.reply().error("ERR PSYNC FAILOVER can't be sent to a master.");
                 return;
             }
+            if (!Args.utf8(argv[1]).equalsIgnoreCase(server.replication().replid())) {
+                client.reply().error("ERR PSYNC FAILOVER replid must match my replid.");
+                return;
+            }
+            // the master hands over: this replica becomes master, and the PSYNC goes on as the old master's
+            server.masterLink().unsetMaster();
+            Log.notice("MASTER MODE enabled (failover request from '" + ServerContext.describe(client) + "')");
+        }
+        // replicas do not sync with a master that is failing over
+        if (master.failover().state() != Failover.State.NONE) {
+            client.reply().error("NOMASTERLINK Can't SYNC while failing over");
+            return;
         }
         if (server.replication().isReplica() && !server.masterLink().connected()) {
             client.reply().error("NOMASTERLINK Can't SYNC while not connected with my master");
@@ -199,6 +215,83 @@ public final class ReplicationCommands implements CommandFamily {
         }
         long deadline = timeout == 0 ? 0 : Timeouts.deadlineAfter(client, timeout);
         master.waiters().block(client, offset, numReplicas, deadline);
+    }
+
+    /** failoverCommand: FAILOVER [TO host port [FORCE]] [TIMEOUT ms] | FAILOVER ABORT. */
+    private static void failover(Client client, byte[][] argv) {
+        ServerContext server = client.server();
+        Failover failover = master(client).failover();
+        if (argv.length == 2 && Args.is(argv[1], "abort")) {
+            if (failover.state() == Failover.State.NONE) {
+                client.reply().error("ERR No failover in progress.");
+                return;
+            }
+            failover.abort("Failover manually aborted");
+            client.reply().ok();
+            return;
+        }
+        long timeout = 0;
+        boolean force = false;
+        String host = null;
+        long port = 0;
+        for (int j = 1; j < argv.length; j++) {
+            if (Args.is(argv[j], "timeout") && j + 1 < argv.length && timeout == 0) {
+                Long parsed = Args.parseLong(argv[j + 1]);
+                if (parsed == null) {
+                    client.reply().error(NOT_INTEGER);
+                    return;
+                }
+                if (parsed <= 0) {
+                    client.reply().error("ERR FAILOVER timeout must be greater than 0");
+                    return;
+                }
+                timeout = parsed;
+                j++;
+            } else if (Args.is(argv[j], "to") && j + 2 < argv.length && host == null) {
+                Long parsed = Args.parseLong(argv[j + 2]);
+                if (parsed == null) {
+                    client.reply().error(NOT_INTEGER);
+                    return;
+                }
+                port = parsed;
+                host = Args.utf8(argv[j + 1]);
+                j += 2;
+            } else if (Args.is(argv[j], "force") && !force) {
+                force = true;
+            } else {
+                client.reply().error(Errors.SYNTAX);
+                return;
+            }
+        }
+        if (failover.state() != Failover.State.NONE) {
+            client.reply().error("ERR FAILOVER already in progress.");
+            return;
+        }
+        if (server.replication().isReplica()) {
+            client.reply().error("ERR FAILOVER is not valid when server is a replica.");
+            return;
+        }
+        if (master(client).replicaCount() == 0) {
+            client.reply().error("ERR FAILOVER requires connected replicas.");
+            return;
+        }
+        if (force && (timeout == 0 || host == null)) {
+            client.reply().error("ERR FAILOVER with force option requires both a timeout and target HOST and IP.");
+            return;
+        }
+        if (host != null) {
+            Replica target = master(client).findReplica(host, (int) port);
+            if (target == null || port != (int) port) {
+                client.reply().error("ERR FAILOVER target HOST and PORT is not a replica.");
+                return;
+            }
+            if (target.state != Replica.State.ONLINE) {
+                client.reply().error("ERR FAILOVER target replica is not online.");
+                return;
+            }
+        }
+        failover.start(host, (int) port, timeout, force);
+        client.reply().ok();
     }
 
     /** roleCommand: the replica side's form on a replica, the master form otherwise. */

@@ -24,6 +24,7 @@ public final class ReplicationMaster {
     private final ReplicationStream stream;
     private final FullSync fullSync;
     private final AckWaiters waiters;
+    private final Failover failover;
     private long noReplicasSinceSeconds = System.currentTimeMillis() / 1000;
     private long cronLoops;
     private long lastCronSecond;
@@ -39,6 +40,7 @@ public final class ReplicationMaster {
         this.stream = new ReplicationStream(server, replicas);
         this.fullSync = new FullSync(server, this);
         this.waiters = new AckWaiters(server, this);
+        this.failover = new Failover(server, this);
         configChanged("min-replicas-to-write");
     }
 
@@ -56,6 +58,10 @@ public final class ReplicationMaster {
 
     AckWaiters waiters() {
         return waiters;
+    }
+
+    public Failover failover() {
+        return failover;
     }
 
     List<Replica> replicas() {
@@ -121,6 +127,48 @@ public final class ReplicationMaster {
             client.replica(r);
         }
         return r;
+    }
+
+    /** findReplica: the attached replica at {@code host} (its announced or peer address) listening on {@code port}. */
+    Replica findReplica(String host, int port) {
+        for (Replica r : replicas) {
+            if (r.ip().equalsIgnoreCase(host) && r.listeningPort == port) return r;
+        }
+        return null;
+    }
+
+    /**
+     * isReadyToShutdown: every replica acknowledged everything this master propagated (true
+     * without replicas).
+     */
+    public boolean replicasCaughtUp() {
+        long offset = server.replication().masterReplOffset();
+        for (Replica r : replicas) if (r.ackOffset != offset) return false;
+        return true;
+    }
+
+    /**
+     * finishShutdown's report: a line per replica that has not acknowledged everything, then how
+     * many are in sync.
+     */
+    public void logLaggingReplicas() {
+        if (replicas.isEmpty()) return;
+        long offset = server.replication().masterReplOffset();
+        long now = System.currentTimeMillis() / 1000;
+        int lagging = 0;
+        for (Replica r : replicas) {
+            if (r.ackOffset == offset) continue;
+            lagging++;
+            long lag = r.state == Replica.State.ONLINE ? now - r.ackTimeSeconds : 0;
+            Log.notice("Lagging replica " + r.name() + " reported offset " + (offset - r.ackOffset)
+                    + " behind master, lag=" + lag + ", state=" + r.state.info + ".");
+        }
+        Log.notice((replicas.size() - lagging) + " of " + replicas.size() + " replicas are in sync when shutting down.");
+    }
+
+    /** sendGetackToReplicas: REPLCONF GETACK * into the stream. */
+    public void requestAcks() {
+        waiters.sendGetack();
     }
 
     void attach(Replica r) {
@@ -218,6 +266,8 @@ public final class ReplicationMaster {
     /** beforeSleep's share: WAITing clients whose replicas caught up are answered, and GETACK goes out if asked. */
     public void beforeSleep() {
         waiters.beforeSleep();
+        // here rather than where the ACK arrives: failing over disconnects clients
+        failover.update();
     }
 
     // ---- cron
@@ -234,7 +284,9 @@ public final class ReplicationMaster {
 
     private void replicationCron(long now) {
         int period = Math.max(1, server.config().getInt("repl-ping-replica-period"));
-        if (cronLoops % period == 0 && !replicas.isEmpty()) stream.feedUnselected(PING);
+        // a PING would move the offset a failover with a timeout waits for (replicationCron's manual_failover_in_progress)
+        boolean failingOver = failover.timed() && server.pause().active(System.currentTimeMillis());
+        if (cronLoops % period == 0 && !replicas.isEmpty() && !failingOver) stream.feedUnselected(PING);
         fullSync.keepPreSyncAlive();
         long timeout = server.config().getLong("repl-timeout");
         for (Replica r : new ArrayList<>(replicas)) {

@@ -31,11 +31,13 @@ final class Handshake {
     record Continue(String newReplid) implements Outcome {
     }
 
-    record Failed() implements Outcome {
+    /** The attempt failed; {@code psyncRefused} when it was the master's answer to PSYNC. */
+    record Failed(boolean psyncRefused) implements Outcome {
     }
 
     private static final Outcome WAITING = new Waiting();
-    private static final Outcome FAILED = new Failed();
+    private static final Outcome FAILED = new Failed(false);
+    private static final Outcome PSYNC_REFUSED = new Failed(true);
 
     private enum Step { PING, AUTH, PORT, IP, CAPA, PSYNC }
 
@@ -44,13 +46,16 @@ final class Handshake {
     /** The cached master's id and offset to continue from, or null (PSYNC ? -1). */
     private final String cachedReplid;
     private final long cachedOffset;
+    /** A failing-over master's PSYNC ends with FAILOVER: the target is to become master. */
+    private final boolean failover;
     private final ArrayDeque<Step> expected = new ArrayDeque<>();
 
-    Handshake(Channel channel, ServerConfig config, String cachedReplid, long cachedOffset) {
+    Handshake(Channel channel, ServerConfig config, String cachedReplid, long cachedOffset, boolean failover) {
         this.channel = channel;
         this.config = config;
         this.cachedReplid = cachedReplid;
         this.cachedOffset = cachedOffset;
+        this.failover = failover;
     }
 
     void start() {
@@ -111,14 +116,17 @@ final class Handshake {
     }
 
     private void sendPsync() {
+        String replid = "?";
+        String offset = "-1";
         if (cachedReplid != null) {
-            String offset = Long.toString(cachedOffset + 1);
+            replid = cachedReplid;
+            offset = Long.toString(cachedOffset + 1);
             Log.notice("Trying a partial resynchronization (request " + cachedReplid + ":" + offset + ").");
-            send(Step.PSYNC, "PSYNC", cachedReplid, offset);
         } else {
             Log.notice("Partial resynchronization not possible (no cached master)");
-            send(Step.PSYNC, "PSYNC", "?", "-1");
         }
+        if (failover) send(Step.PSYNC, "PSYNC", replid, offset, "FAILOVER");
+        else send(Step.PSYNC, "PSYNC", replid, offset);
     }
 
     private Outcome psyncReply(String line) {
@@ -131,14 +139,14 @@ final class Handshake {
             String[] parts = line.split(" ");
             if (parts.length < 3 || parts[1].length() != 40) {
                 Log.warning("Master replied with wrong +FULLRESYNC syntax.");
-                return FAILED;
+                return PSYNC_REFUSED;
             }
             long offset;
             try {
                 offset = Long.parseLong(parts[2]);
             } catch (NumberFormatException e) {
                 Log.warning("Master replied with wrong +FULLRESYNC syntax.");
-                return FAILED;
+                return PSYNC_REFUSED;
             }
             Log.notice("Full resync from master: " + parts[1] + ":" + offset);
             return new FullResync(parts[1], offset);
@@ -150,11 +158,11 @@ final class Handshake {
         }
         if (line.startsWith("-NOMASTERLINK") || line.startsWith("-LOADING")) {
             Log.notice("Master is currently unable to PSYNC but should be in the future: " + line);
-            return FAILED;
+            return PSYNC_REFUSED;
         }
         // Redis falls back to SYNC here, for masters older than 2.8; a 7.0 master always knows PSYNC
         Log.warning("Unexpected reply to PSYNC from master: " + line);
-        return FAILED;
+        return PSYNC_REFUSED;
     }
 
     private void send(Step step, String... args) {

@@ -199,9 +199,10 @@ public final class MasterLink {
         Log.notice("Non blocking connect for SYNC fired the event.");
         state = LinkState.HANDSHAKE;
         lastIoMillis = System.currentTimeMillis();
+        boolean failover = server.replicationMaster().failover().inProgress();
         handshake = cachedMaster
-                ? new Handshake(ch, server.config(), replication().replid(), replication().masterReplOffset())
-                : new Handshake(ch, server.config(), null, -1);
+                ? new Handshake(ch, server.config(), replication().replid(), replication().masterReplOffset(), failover)
+                : new Handshake(ch, server.config(), null, -1, failover);
         handshake.start();
     }
 
@@ -228,13 +229,17 @@ public final class MasterLink {
                 String line = Resp.readLine(in);
                 if (line == null) return;
                 Handshake.Outcome outcome = handshake.onLine(line);
-                if (outcome instanceof Handshake.Failed) {
+                if (outcome instanceof Handshake.Failed failed) {
                     cancelHandshake();
+                    // a failover's target that refuses the PSYNC ends the failover: this server is a master again
+                    if (failed.psyncRefused()) server.replicationMaster().failover().targetAnswered(false);
                     return;
                 } else if (outcome instanceof Handshake.FullResync full) {
                     startTransfer(full);
+                    server.replicationMaster().failover().targetAnswered(true);
                 } else if (outcome instanceof Handshake.Continue cont) {
                     continueCachedMaster(ctx, cont.newReplid());
+                    server.replicationMaster().failover().targetAnswered(true);
                     return;
                 }
             } else if (state == LinkState.TRANSFER) {

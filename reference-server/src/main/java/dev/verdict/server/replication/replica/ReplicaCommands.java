@@ -25,6 +25,10 @@ public final class ReplicaCommands implements CommandFamily {
     static void replicaof(Client client, byte[][] argv) {
         ServerContext server = client.server();
         Replication replication = server.replication();
+        if (server.replicationMaster().failover().state() != dev.verdict.server.replication.master.Failover.State.NONE) {
+            client.reply().error("ERR REPLICAOF not allowed while failing over.");
+            return;
+        }
         if (Args.is(argv[1], "no") && Args.is(argv[2], "one")) {
             if (replication.isReplica()) {
                 server.masterLink().unsetMaster();
