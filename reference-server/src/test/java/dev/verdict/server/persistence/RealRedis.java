@@ -69,6 +69,27 @@ public final class RealRedis implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the server takes nothing in and answers nothing (a replica that lags) until {@link #resume}. */
+    public void suspend() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #suspend}. */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        try {
+            new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Jedis client() {
         return new Jedis("127.0.0.1", port);
     }
@@ -81,6 +102,7 @@ public final class RealRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        resume(); // a suspended server would only see SIGTERM once continued
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
