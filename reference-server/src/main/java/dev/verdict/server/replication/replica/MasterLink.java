@@ -150,9 +150,9 @@ public final class MasterLink {
         cancelHandshake();
         String old = replication().replid();
         replication().shiftId();
-        server.replicationMaster().historyChanged();
         Log.warning("Setting secondary replication ID to " + old + ", valid up to offset: "
                 + replication().secondReplOffset() + ". New replication ID is " + replication().replid());
+        server.replicationMaster().historyChanged();
         state = LinkState.NONE;
         downSinceMillis = 0;
         server.keyspace().expiry().replica(false);
