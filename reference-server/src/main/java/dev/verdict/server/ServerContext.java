@@ -90,6 +90,7 @@ public final class ServerContext implements KeyspaceListener {
             configChanged(name);
         }
         blocked.attach(this);
+        keyspace.expiry().pausedBy(() -> pause.active(System.currentTimeMillis()));
         keyspace.listFactory(elements -> dev.verdict.server.type.list.ListType.of(elements, config));
     }
 

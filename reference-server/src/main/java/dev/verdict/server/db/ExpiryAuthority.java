@@ -11,6 +11,7 @@ public final class ExpiryAuthority {
 
     private boolean replica;
     private boolean masterCommand;
+    private java.util.function.BooleanSupplier paused = () -> false;
 
     /** This server follows a master (REPLICAOF host port), or not (REPLICAOF NO ONE). */
     public void replica(boolean replica) {
@@ -19,6 +20,20 @@ public final class ExpiryAuthority {
 
     public boolean replica() {
         return replica;
+    }
+
+    /**
+     * Whether clients are paused (CLIENT PAUSE, a FAILOVER, a SHUTDOWN waiting for replicas):
+     * the dataset then stays as it is, expired keys are hidden but not deleted and active expiry
+     * waits, so the replication offset a failover or shutdown waits for does not move.
+     */
+    public void pausedBy(java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
+    }
+
+    /** Active expiry runs on a master whose clients are not paused. */
+    public boolean activeExpiryAllowed() {
+        return !replica && !paused.getAsBoolean();
     }
 
     /** Set around each command the master client runs (server.current_client == server.master). */
@@ -32,9 +47,9 @@ public final class ExpiryAuthority {
      * master's commands, {@link Verdict#HIDE} for a replica's clients.
      */
     Verdict onExpired(boolean write) {
-        if (!replica) return Verdict.DELETE;
-        if (masterCommand) return Verdict.ALIVE;
-        return write ? Verdict.DELETE : Verdict.HIDE;
+        if (replica && masterCommand) return Verdict.ALIVE;
+        if (replica && !write) return Verdict.HIDE;
+        return paused.getAsBoolean() ? Verdict.HIDE : Verdict.DELETE;
     }
 
     enum Verdict { DELETE, ALIVE, HIDE }

@@ -176,7 +176,7 @@ public final class Keyspace {
         int effort = config == null ? 1 : config.getInt("active-expire-effort");
         boolean activeRehashing = config == null || config.getBool("activerehashing");
         // a replica's keys expire when its master says so (Redis runs expireSlaveKeys instead)
-        if (activeExpireEnabled && !expiry.replica()) activeExpire.run(databases, hz, effort, stats);
+        if (activeExpireEnabled && expiry.activeExpiryAllowed()) activeExpire.run(databases, hz, effort, stats);
         int dbsPerCall = Math.min(ActiveExpire.DBS_PER_CALL, databases.length);
         for (int j = 0; j < dbsPerCall; j++) {
             Database db = databases[resizeDb++ % databases.length];

@@ -160,7 +160,7 @@ public final class ReplicationMaster {
             if (r.ackOffset == offset) continue;
             lagging++;
             long lag = r.state == Replica.State.ONLINE ? now - r.ackTimeSeconds : 0;
-            Log.notice("Lagging replica " + r.name() + " reported offset " + (offset - r.ackOffset)
+            Log.warning("Lagging replica " + r.name() + " reported offset " + (offset - r.ackOffset)
                     + " behind master, lag=" + lag + ", state=" + r.state.info + ".");
         }
         Log.notice((replicas.size() - lagging) + " of " + replicas.size() + " replicas are in sync when shutting down.");

@@ -106,9 +106,15 @@ class FailoverTest {
             until(() -> acknowledgedEverything(m), "the replica to acknowledge the stream");
             pair.replica.suspend();
             m.call("SET", "k", "v");
-            assertThat(m.call("FAILOVER", "TIMEOUT", "400")).isEqualTo("+OK\r\n");
+            m.call("SET", "short-lived", "v", "PX", "50");
+            assertThat(m.call("FAILOVER", "TIMEOUT", "600")).isEqualTo("+OK\r\n");
+            String offset = info(m).get("master_repl_offset");
             writer.send("SET", "k", "v2");
             assertThat(writer.silentFor(150)).isTrue();
+            // while paused the dataset stays as it is: the expired key is hidden, not deleted, and nothing is propagated
+            assertThat(m.call("GET", "short-lived")).isEqualTo("$-1\r\n");
+            assertThat(m.call("DBSIZE")).isEqualTo(":2\r\n");
+            assertThat(info(m).get("master_repl_offset")).isEqualTo(offset);
             // the timeout ends the failover: the write goes through on a master that stayed one
             assertThat(writer.read()).isEqualTo("+OK\r\n");
             assertThat(info(m)).containsEntry("role", "master").containsEntry("master_failover_state", "no-failover");
