@@ -41,8 +41,11 @@ class FailoverTargetTest {
             m.call("SELECT", "2");
             m.call("SET", "in2", "x");
             caughtUp(m, r);
-            until(() -> info(m).getOrDefault("slave0", "").contains(",offset=" + info(m).get("master_repl_offset") + ","),
-                    "the master to see our ACK");
+            until(() -> {
+                Map<String, String> i = info(m);
+                String slave0 = i.getOrDefault("slave0", "");
+                return slave0.contains("state=online") && slave0.contains(",offset=" + i.get("master_repl_offset") + ",");
+            }, "the master to see us online and our ACK");
             String ourReplid = info(r).get("master_replid");
             assertThat(m.call("FAILOVER", "TO", "127.0.0.1", Integer.toString(replica.port()))).isEqualTo("+OK\r\n");
             until(() -> "up".equals(info(m).get("master_link_status")), "the real master to follow ours");
