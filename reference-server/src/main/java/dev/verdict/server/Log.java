@@ -40,6 +40,12 @@ public final class Log {
         write('-', message);
     }
 
+    /** serverLogFromHandler's form: {@code pid:signal-handler (unix seconds) message}. */
+    public static void fromSignalHandler(String message) {
+        out.println(PID + ":signal-handler (" + System.currentTimeMillis() / 1000 + ") " + message);
+        out.flush();
+    }
+
     private static void write(char level, String message) {
         out.println(PID + ":" + role + " " + TIME.format(ZonedDateTime.now()) + " " + level + " " + message);
         out.flush();

@@ -53,7 +53,9 @@ public final class Main {
             System.exit(1);
             return;
         }
+        // other ways out of the JVM still close the server; SIGTERM and SIGINT schedule a SHUTDOWN
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "verdict-shutdown"));
+        ShutdownSignals.install(server);
         Log.notice("Running mode=standalone, port=" + server.port() + ".");
         Log.warning("Server initialized");
         Log.notice("Ready to accept connections");

@@ -1,6 +1,5 @@
 package dev.verdict.server.server;
 
-import dev.verdict.server.Log;
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
@@ -14,7 +13,7 @@ import dev.verdict.server.resp.ReplyWriter;
 
 import java.util.Map;
 
-/** TIME, SLOWLOG, LATENCY, MEMORY USAGE, MONITOR, SHUTDOWN, LOLWUT. */
+/** TIME, SLOWLOG, LATENCY, MEMORY USAGE, MONITOR, SHUTDOWN (its wait is {@link ShutdownSequence}), LOLWUT. */
 public final class ServerCommands implements CommandFamily {
 
     @Override

@@ -27,6 +27,8 @@ public final class ShutdownSequence {
     private final ServerContext server;
     private final List<Client> blocked = new ArrayList<>();
     private Flags flags;
+    /** shutdown_asap and last_sig_received: a signal asked for a shutdown the cron has not begun. */
+    private String signal;
     /** shutdown_mstime: when the wait for replicas ends; 0 when no shutdown was initiated. */
     private long deadlineMillis;
 
@@ -80,8 +82,48 @@ public final class ShutdownSequence {
         return finish();
     }
 
-    /** serverCron's share: the wait ends when every replica caught up or the timeout passed. */
+    /**
+     * sigShutdownHandler's share on the loop: SIGTERM or SIGINT ({@code "TERM"}, {@code "INT"})
+     * schedules a shutdown the cron begins with the flags of {@code shutdown-on-sigterm} or
+     * {@code shutdown-on-sigint}. False for a second SIGINT, after which the process must exit
+     * at once ("You insist...").
+     */
+    public boolean signalled(String name) {
+        if (signal != null && name.equals("INT")) {
+            Log.fromSignalHandler("You insist... exiting now.");
+            return false;
+        }
+        Log.fromSignalHandler("Received SIG" + name + " scheduling shutdown...");
+        signal = name;
+        return true;
+    }
+
+    /** shutdown-on-sigterm / shutdown-on-sigint: {@code default}, or any of save, nosave, now, force. */
+    private Flags signalFlags(String name) {
+        String value = server.config().get(name.equals("INT") ? "shutdown-on-sigint" : "shutdown-on-sigterm");
+        boolean save = false;
+        boolean nosave = false;
+        boolean now = false;
+        boolean force = false;
+        for (String word : value == null ? new String[0] : value.trim().split("\\s+")) {
+            switch (word.toLowerCase(java.util.Locale.ROOT)) {
+                case "save" -> save = true;
+                case "nosave" -> nosave = true;
+                case "now" -> now = true;
+                case "force" -> force = true;
+                default -> {
+                }
+            }
+        }
+        return new Flags(save, nosave, now, force);
+    }
+
+    /** serverCron's share: a signalled shutdown begins; a waiting one ends when every replica caught up or its time passed. */
     public void cron(long nowMillis) {
+        if (signal != null && !initiated()) {
+            if (prepare(signalFlags(signal))) server.shutdown();
+            return;
+        }
         if (!initiated()) return;
         if (nowMillis >= deadlineMillis || server.replicationMaster().replicasCaughtUp()) {
             if (finish()) server.shutdown();
@@ -102,8 +144,13 @@ public final class ShutdownSequence {
 
     /** abortShutdown: false when no shutdown is waiting. */
     public boolean abort() {
-        if (!initiated()) return false;
-        cancel();
+        if (initiated()) {
+            cancel();
+        } else if (signal != null) {
+            signal = null; // signalled, not begun yet
+        } else {
+            return false;
+        }
         Log.notice("Shutdown manually aborted.");
         return true;
     }
@@ -111,6 +158,7 @@ public final class ShutdownSequence {
     /** cancelShutdown: the blocked clients get the error, writes resume. */
     private void cancel() {
         flags = null;
+        signal = null;
         deadlineMillis = 0;
         for (Client client : blocked) {
             if (server.blocked().isBlocked(client)) server.blocked().unblock(client, false);
