@@ -174,9 +174,17 @@ public final class Tracking {
         ClientTracking t = c.tracking();
         if (t.bcast || !t.remembersKeys()) return;
         List<KeySpecs.KeyPosition> keys = KeySpecs.find(command, argv);
-        if (keys == null) return;
-        for (KeySpecs.KeyPosition k : keys) {
-            BytesKey key = new BytesKey(argv[k.index()]);
+        if (keys == null) {
+            // SORT_RO's BY/GET spec is "unknown"; Redis's sortROGetKeys names only the sorted key
+            if (command.fullName().equals("sort_ro")) remember(c, argv[1]);
+            return;
+        }
+        for (KeySpecs.KeyPosition k : keys) remember(c, argv[k.index()]);
+    }
+
+    private void remember(Client c, byte[] name) {
+        {
+            BytesKey key = new BytesKey(name);
             ReaderIds ids = table.get(key);
             if (ids == null) {
                 ids = new ReaderIds();
