@@ -64,6 +64,17 @@ class TrackingSpec {
     }
 
     @SpecCase(value = "CLIENT TRACKING", clients = ClientKind.RAW, protocols = Protocol.RESP3)
+    void ownInvalidationIsPushedEvenWhenTheReplyIsSkipped(SpecSession s) {
+        s.call("CLIENT", "TRACKING", "ON").is(ok());
+        s.call("GET", "k").is(nil());
+        s.primary().raw().send("CLIENT", "REPLY", "SKIP");
+        s.primary().raw().send("SET", "k", "1");
+        s.primary().raw().flush();
+        s.read(WAIT).is(push("invalidate", array("k")));
+        s.call("PING").is(simple("PONG"));
+    }
+
+    @SpecCase(value = "CLIENT TRACKING", clients = ClientKind.RAW, protocols = Protocol.RESP3)
     void noloopSkipsTheClientsOwnWrites(SpecSession s) {
         s.call("CLIENT", "TRACKING", "ON", "NOLOOP").is(ok());
         s.call("GET", "k").is(nil());

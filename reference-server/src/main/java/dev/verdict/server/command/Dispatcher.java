@@ -45,7 +45,8 @@ public final class Dispatcher {
         process(client, argv);
         // resetClient: CLIENT CACHING covers the next command only, or a whole MULTI ... EXEC
         var tracking = client.tracking();
-        if (tracking != null && tracking.caching() && !client.transaction().inMulti() && !Args.is(argv[0], "client")) {
+        if (tracking != null && tracking.caching() && !client.transaction().inMulti() && !Args.is(argv[0], "client")
+                && client.postponed() == null) {
             tracking.endCaching();
         }
         // Checked after the call: CLIENT REPLY ON must be answered even when it ends OFF or SKIP.
@@ -54,6 +55,8 @@ public final class Dispatcher {
             client.reply().truncate(mark);
         }
         client.skipCurrentReply(false);
+        // the client's invalidations for keys it changed itself follow its reply (after EXEC's as a whole)
+        server.tracking().sendPending(client);
     }
 
     private void process(Client client, byte[][] argv) {
@@ -182,8 +185,7 @@ public final class Dispatcher {
         server.observeCall(client, command, argv, micros);
         // Inside EXEC (or a script) the keys wait until the whole transaction has run, as in Redis.
         if (!client.denyBlocking()) server.blocked().serveReadyKeys();
-        // the client's invalidations for keys it changed itself follow its reply (after EXEC's as a whole)
-        if (outermost) server.tracking().leave(client);
+        if (outermost) server.tracking().leave();
     }
 
     /** Redis's allowProtectedAction for DEBUG: {@code yes}, or {@code local} from a loopback client. */

@@ -195,13 +195,17 @@ public final class Tracking {
         }
     }
 
-    /**
-     * After a top-level command: the table is cut to {@code tracking-table-max-keys}, then the
-     * client gets the invalidations its own changes caused, behind its reply.
-     */
-    public void leave(Client c) {
+    /** After a top-level command: the table is cut to {@code tracking-table-max-keys}. */
+    public void leave() {
         current = null;
         if (trackingClients > 0) limitUsedSlots();
+    }
+
+    /**
+     * The invalidations the client's own changes caused, behind its reply; sent even when that
+     * reply is dropped by CLIENT REPLY OFF or SKIP, as Redis 7.0.15 pushes them.
+     */
+    public void sendPending(Client c) {
         if (pendingForCurrent.isEmpty()) return;
         for (byte[] key : pendingForCurrent) {
             if (key == null) send(c, nullFor(c), true);

@@ -236,4 +236,23 @@ class TrackingTest {
             assertThat(c.silentFor(200)).isTrue();
         }
     }
+
+    @Test
+    void invalidationsArriveEvenWhenRepliesAreSkippedOrOff() {
+        try (RespConnection c = resp3(); RespConnection target = resp3(); RespConnection other = server.connect()) {
+            c.call("CLIENT", "TRACKING", "ON");
+            c.call("GET", "k");
+            c.send("CLIENT", "REPLY", "SKIP");
+            c.send("SET", "k", "1");
+            c.send("PING");
+            assertThat(c.read()).isEqualTo(INVALIDATE_K);
+            assertThat(c.read()).isEqualTo("+PONG\r\n");
+            String id = target.call("CLIENT", "ID").substring(1).trim();
+            target.send("CLIENT", "REPLY", "OFF");
+            other.call("CLIENT", "TRACKING", "ON", "REDIRECT", id);
+            other.call("GET", "k");
+            admin.call("SET", "k", "2");
+            assertThat(target.read()).isEqualTo(INVALIDATE_K);
+        }
+    }
 }
