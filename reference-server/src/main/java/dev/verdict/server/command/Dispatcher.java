@@ -56,7 +56,7 @@ public final class Dispatcher {
         }
         client.skipCurrentReply(false);
         // the client's invalidations for keys it changed itself follow its reply (after EXEC's as a whole)
-        server.tracking().sendPending(client);
+        server.tracking().afterRequest(client);
     }
 
     private void process(Client client, byte[][] argv) {

@@ -202,10 +202,12 @@ public final class Tracking {
     }
 
     /**
-     * The invalidations the client's own changes caused, behind its reply; sent even when that
-     * reply is dropped by CLIENT REPLY OFF or SKIP, as Redis 7.0.15 pushes them.
+     * After the dispatcher finished with a request: the invalidations the client's own changes
+     * caused, behind its reply; sent even when that reply is dropped by CLIENT REPLY OFF or SKIP,
+     * as Redis 7.0.15 pushes them. No command runs any more, even if one ended by an exception.
      */
-    public void sendPending(Client c) {
+    public void afterRequest(Client c) {
+        current = null;
         if (pendingForCurrent.isEmpty()) return;
         for (byte[] key : pendingForCurrent) {
             if (key == null) send(c, nullFor(c), true);
