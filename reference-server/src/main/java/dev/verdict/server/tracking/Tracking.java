@@ -183,16 +183,14 @@ public final class Tracking {
     }
 
     private void remember(Client c, byte[] name) {
-        {
-            BytesKey key = new BytesKey(name);
-            ReaderIds ids = table.get(key);
-            if (ids == null) {
-                ids = new ReaderIds();
-                table.put(key, ids);
-                lastRemembered = key;
-            }
-            if (ids.add(c.id())) totalItems++;
+        BytesKey key = new BytesKey(name);
+        ReaderIds ids = table.get(key);
+        if (ids == null) {
+            ids = new ReaderIds();
+            table.put(key, ids);
+            lastRemembered = key;
         }
+        if (ids.add(c.id())) totalItems++;
     }
 
     /** After a top-level command: the table is cut to {@code tracking-table-max-keys}. */
@@ -374,7 +372,7 @@ public final class Tracking {
     /**
      * trackingLimitUsedSlots: over {@code tracking-table-max-keys}, keys are dropped (and their
      * readers invalidated) with an effort that grows while the table stays over the limit.
-     * Redis picks them by a random walk; here the key remembered last goes first, then the oldest.
+     * Redis picks them by a random walk; here the key remembered last goes first, then any other.
      */
     private void limitUsedSlots() {
         if (maxKeys == 0 || table.size() <= maxKeys) {
