@@ -18,7 +18,8 @@ public enum CommandFlag {
     SKIP_SLOWLOG("skip_slowlog"),
     SKIP_MONITOR("skip_monitor"),
     READONLY("readonly"),
-    PUBSUB("pubsub");
+    PUBSUB("pubsub"),
+    MOVABLEKEYS("movablekeys");
 
     private final String redisName;
 

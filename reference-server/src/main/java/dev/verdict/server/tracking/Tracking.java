@@ -2,6 +2,7 @@ package dev.verdict.server.tracking;
 
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
+import dev.verdict.server.command.CommandFlag;
 import dev.verdict.server.command.CommandSpec;
 import dev.verdict.server.command.KeySpecs;
 import dev.verdict.server.db.BytesKey;
@@ -173,6 +174,14 @@ public final class Tracking {
     public void rememberKeys(Client c, CommandSpec command, byte[][] argv) {
         ClientTracking t = c.tracking();
         if (t.bcast || !t.remembersKeys()) return;
+        if (!command.hasFlag(CommandFlag.MOVABLEKEYS)) {
+            // Redis derives the legacy first/last/step range from the key specs wherever they allow
+            // one (else it flags the command movablekeys), so it finds the same keys for less
+            if (command.firstKey() <= 0) return;
+            int last = command.lastKey() < 0 ? argv.length + command.lastKey() : command.lastKey();
+            for (int i = command.firstKey(); i <= last && i < argv.length; i += command.keyStep()) remember(c, argv[i]);
+            return;
+        }
         List<KeySpecs.KeyPosition> keys = KeySpecs.find(command, argv);
         if (keys == null) {
             // SORT_RO's BY/GET spec is "unknown"; Redis's sortROGetKeys names only the sorted key
