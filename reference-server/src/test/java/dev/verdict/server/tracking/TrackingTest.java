@@ -255,4 +255,22 @@ class TrackingTest {
             assertThat(target.read()).isEqualTo(INVALIDATE_K);
         }
     }
+
+    @Test
+    void evictedKeyIsInvalidated() {
+        try (RespConnection c = resp3()) {
+            c.call("CLIENT", "TRACKING", "ON");
+            admin.call("SET", "k", "v");
+            c.call("GET", "k");
+            admin.call("CONFIG", "SET", "maxmemory-policy", "allkeys-random");
+            admin.call("CONFIG", "SET", "maxmemory", "1");
+            try {
+                admin.call("GET", "other");
+                assertThat(c.read()).isEqualTo(INVALIDATE_K);
+            } finally {
+                admin.call("CONFIG", "SET", "maxmemory", "0");
+                admin.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+            }
+        }
+    }
 }
