@@ -37,6 +37,7 @@ final class CommandFamilies {
             new TransactionCommands(),
             new PubSubCommands(),
             new ClientCommands(),
+            new dev.verdict.server.tracking.TrackingCommands(),
             new ServerCommands(),
             new ConfigCommand(),
             new InfoCommand(),

@@ -66,6 +66,7 @@ public final class ServerContext implements KeyspaceListener {
     private final dev.verdict.server.replication.master.ReplicationMaster replicationMaster;
     private final dev.verdict.server.replication.replica.MasterLink masterLink = new dev.verdict.server.replication.replica.MasterLink(this);
     private final FaultSwitches faults = FaultSwitches.fromSystemProperty();
+    private final dev.verdict.server.tracking.Tracking tracking = new dev.verdict.server.tracking.Tracking(this);
     private long nextClientId = 1;
     private long maxmemory;
     private long protoMaxBulkLen;
@@ -86,7 +87,7 @@ public final class ServerContext implements KeyspaceListener {
         this.watchedKeys = new WatchedKeys(config.getInt("databases"));
         this.replicationMaster = new dev.verdict.server.replication.master.ReplicationMaster(this);
         for (String name : List.of("maxmemory", "proto-max-bulk-len", "client-query-buffer-limit", "notify-keyspace-events", "slowlog-log-slower-than", "slowlog-max-len",
-                "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit")) {
+                "latency-monitor-threshold", "latency-tracking", "client-output-buffer-limit", "tracking-table-max-keys")) {
             configChanged(name);
         }
         blocked.attach(this);
@@ -121,6 +122,11 @@ public final class ServerContext implements KeyspaceListener {
 
     public PubSub pubsub() {
         return pubsub;
+    }
+
+    /** Client-side caching: who read which key, BCAST prefixes, invalidation messages. */
+    public dev.verdict.server.tracking.Tracking tracking() {
+        return tracking;
     }
 
     public BlockedClients blocked() {
@@ -235,6 +241,7 @@ public final class ServerContext implements KeyspaceListener {
             }
             case "latency-monitor-threshold" -> latencyThreshold = config.getLong(name);
             case "latency-tracking" -> latencyTracking = config.getBool(name);
+            case "tracking-table-max-keys" -> tracking.maxKeys(config.getLong(name));
             case "appendonly" -> {
                 if (!config.getBool(name)) {
                     persistence.aof().stopAppendOnly();
@@ -283,6 +290,7 @@ public final class ServerContext implements KeyspaceListener {
             client.pendingWrite(false);
         }
         TransactionCommands.discardTransaction(client);
+        tracking.disable(client);
         pubsub.forget(client);
         monitors.remove(client);
         blocked.disconnected(client);
@@ -328,6 +336,7 @@ public final class ServerContext implements KeyspaceListener {
         replicationMaster.beforeSleep();
         // beforeSleep's flushAppendOnlyFile: with appendfsync always nothing is acknowledged before it is on disk
         persistence.beforeReplies();
+        tracking.broadcast();
         if (pendingWrites.isEmpty()) return;
         long now = System.currentTimeMillis();
         List<Client> overLimit = null;
@@ -474,6 +483,7 @@ public final class ServerContext implements KeyspaceListener {
     public void keyModified(Database db, byte[] key) {
         persistence.incrementDirty();
         watchedKeys.touch(db, key);
+        if (tracking.active()) tracking.keyModified(key);
         // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
         blocked.signalKeyAsReady(db, key);
     }
@@ -482,6 +492,7 @@ public final class ServerContext implements KeyspaceListener {
     public void keyExpired(Database db, byte[] key) {
         persistence.keyExpired(db.id(), key);
         watchedKeys.touchExpired(db, key);
+        if (tracking.active()) tracking.keyRemovedByServer(key);
         events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
     }
 
@@ -506,6 +517,7 @@ public final class ServerContext implements KeyspaceListener {
         for (int i = 0; i < keyspace.count(); i++) {
             if (dbIndex == -1 || dbIndex == i) touchAllWatchedKeysInDb(keyspace.db(i), null);
         }
+        tracking.flushed();
     }
 
     /** SWAPDB, after the contents were exchanged: WATCHed keys existing in either database are touched. */

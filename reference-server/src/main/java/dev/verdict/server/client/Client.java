@@ -46,6 +46,8 @@ public final class Client {
     private dev.verdict.server.replication.master.Replica replica;
     /** The replication offset right after this client's last propagated write (Redis's woff, for WAIT). */
     private long writeOffset;
+    /** CLIENT TRACKING state while tracking is on, else null (one field check on the read path). */
+    private dev.verdict.server.tracking.ClientTracking tracking;
 
     public Client(long id, ServerContext server, Channel channel) {
         this.id = id;
@@ -276,5 +278,13 @@ public final class Client {
         io.netty.channel.ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
         if (outbound != null) pending += outbound.totalPendingWriteBytes();
         return pending;
+    }
+
+    public dev.verdict.server.tracking.ClientTracking tracking() {
+        return tracking;
+    }
+
+    public void tracking(dev.verdict.server.tracking.ClientTracking tracking) {
+        this.tracking = tracking;
     }
 }

@@ -16,7 +16,10 @@ public enum CommandFlag {
     MAY_REPLICATE("may_replicate"),
     NO_MANDATORY_KEYS("no_mandatory_keys"),
     SKIP_SLOWLOG("skip_slowlog"),
-    SKIP_MONITOR("skip_monitor");
+    SKIP_MONITOR("skip_monitor"),
+    READONLY("readonly"),
+    PUBSUB("pubsub"),
+    MOVABLEKEYS("movablekeys");
 
     private final String redisName;
 

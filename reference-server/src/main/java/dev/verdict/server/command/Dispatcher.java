@@ -43,12 +43,20 @@ public final class Dispatcher {
         client.skipNextReply(false);
         int mark = client.reply().pendingBytes();
         process(client, argv);
+        // resetClient: CLIENT CACHING covers the next command only, or a whole MULTI ... EXEC
+        var tracking = client.tracking();
+        if (tracking != null && tracking.caching() && !client.transaction().inMulti() && !Args.is(argv[0], "client")
+                && client.postponed() == null) {
+            tracking.endCaching();
+        }
         // Checked after the call: CLIENT REPLY ON must be answered even when it ends OFF or SKIP.
         // a replica never answers its master (but REPLCONF GETACK, which the master client sends itself)
         if ((client.repliesOff() || client.skippingCurrentReply() || client.isMaster()) && client.postponed() == null) {
             client.reply().truncate(mark);
         }
         client.skipCurrentReply(false);
+        // the client's invalidations for keys it changed itself follow its reply (after EXEC's as a whole)
+        server.tracking().afterRequest(client);
     }
 
     private void process(Client client, byte[][] argv) {
@@ -143,8 +151,13 @@ public final class Dispatcher {
         long offsetBefore = server.replication().masterReplOffset();
         String family = command.parent() == null ? command.name() : command.parent().name();
         server.persistence().beforeCall(client, family, argv);
+        boolean outermost = server.tracking().enter(client);
         try {
             command.handler().execute(client, argv);
+            // trackingRememberKeys; shard channels are keys to COMMAND but nothing to cache
+            if (client.tracking() != null && command.hasFlag(CommandFlag.READONLY) && !command.hasFlag(CommandFlag.PUBSUB)) {
+                server.tracking().rememberKeys(client, command, argv);
+            }
         } catch (RuntimeException | StackOverflowError | LinkageError bug) {
             // A half-written reply would desynchronize the client, so it gets an error and is closed.
             dev.verdict.server.Log.warning("Command " + command.fullName() + " failed: " + bug);
@@ -172,6 +185,7 @@ public final class Dispatcher {
         server.observeCall(client, command, argv, micros);
         // Inside EXEC (or a script) the keys wait until the whole transaction has run, as in Redis.
         if (!client.denyBlocking()) server.blocked().serveReadyKeys();
+        if (outermost) server.tracking().leave();
     }
 
     /** Redis's allowProtectedAction for DEBUG: {@code yes}, or {@code local} from a loopback client. */

@@ -150,6 +150,7 @@ public final class ConnectionCommands implements CommandFamily {
         client.authenticated(!server.requiresPassword());
         TransactionCommands.discardTransaction(client);
         server.pubsub().forget(client);
+        server.tracking().disable(client);
         client.name("");
         client.noEvict(false);
         client.replyMode(Client.ReplyMode.ON);

@@ -35,7 +35,7 @@ public final class ClientInfo {
                 + " tot-mem=" + omem
                 + " events=r"
                 + " cmd=" + c.lastCommand()
-                + " user=default redir=-1"
+                + " user=default redir=" + (c.tracking() == null ? -1 : c.tracking().redirect())
                 + " resp=" + c.protocol();
     }
 
@@ -47,6 +47,12 @@ public final class ClientInfo {
         if (c.subscriptions().active()) f.append('P');
         if (c.transaction().inMulti()) f.append('x');
         if (c.server().blocked().isBlocked(c)) f.append('b');
+        var tracking = c.tracking();
+        if (tracking != null) {
+            f.append('t');
+            if (tracking.brokenRedirect()) f.append('R');
+            if (tracking.bcast()) f.append('B');
+        }
         if (c.transaction().dirtyCas()) f.append('d');
         if (c.closingAfterReply()) f.append('c');
         if (c.noEvict()) f.append('e');

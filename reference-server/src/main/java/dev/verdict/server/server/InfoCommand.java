@@ -128,7 +128,7 @@ public final class InfoCommand implements CommandFamily {
         field(out, "client_recent_max_input_buffer", maxIn);
         field(out, "client_recent_max_output_buffer", maxOut);
         field(out, "blocked_clients", server.blocked().blockedCount());
-        field(out, "tracking_clients", 0);
+        field(out, "tracking_clients", server.tracking().trackingClients());
         field(out, "clients_in_timeout_table", server.blocked().withTimeoutCount());
     }
 
@@ -242,9 +242,9 @@ public final class InfoCommand implements CommandFamily {
         field(out, "active_defrag_key_misses", 0);
         field(out, "total_active_defrag_time", 0);
         field(out, "current_active_defrag_time", 0);
-        field(out, "tracking_total_keys", 0);
-        field(out, "tracking_total_items", 0);
-        field(out, "tracking_total_prefixes", 0);
+        field(out, "tracking_total_keys", server.tracking().totalKeys());
+        field(out, "tracking_total_items", server.tracking().totalItems());
+        field(out, "tracking_total_prefixes", server.tracking().totalPrefixes());
         field(out, "unexpected_error_replies", s.unexpectedErrorReplies);
         field(out, "total_error_replies", s.totalErrorReplies);
         field(out, "dump_payload_sanitizations", 0);
