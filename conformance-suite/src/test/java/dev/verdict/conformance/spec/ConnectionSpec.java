@@ -91,7 +91,10 @@ class ConnectionSpec {
         long id = s.call("CLIENT", "ID").integer();
         s.call("CLIENT", "INFO").is(textContaining("id=" + id + " "));
         s.call("CLIENT", "INFO").is(textContaining(" name=spec "));
+        // cmd= is the command being looked up, so CLIENT INFO shows itself
+        s.call("CLIENT", "INFO").is(textContaining(" cmd=client|info "));
         s.call("CLIENT", "LIST", "ID", Long.toString(id)).is(textContaining("id=" + id + " "));
+        s.call("CLIENT", "LIST", "ID", Long.toString(id)).is(textContaining(" cmd=client|list "));
         s.call("CLIENT", "NOPE").is(error("ERR unknown subcommand 'NOPE'. Try CLIENT HELP."));
     }
 

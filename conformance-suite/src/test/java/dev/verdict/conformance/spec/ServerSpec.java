@@ -107,4 +107,17 @@ class ServerSpec {
         s.call("COMMAND", "GETKEYS", "GET").is(wrongArity("command|getkeys"));
         s.call("COMMAND", "GETKEYS", "SET", "k").is(error("ERR Invalid number of arguments specified for command"));
     }
+
+    @SpecCase("COMMAND GETKEYS")
+    void commandGetkeysFallsBackOnRedisProceduresWhereTheSpecsCannotTell(SpecSession s) {
+        s.call("COMMAND", "GETKEYS", "SORT", "l", "BY", "w_*", "STORE", "a", "LIMIT", "0", "1", "STORE", "d")
+                .is(array("l", "d"));
+        s.call("COMMAND", "GETKEYSANDFLAGS", "SORT_RO", "l", "GET", "o_*").is(array(array("l", set(simple("RO"), simple("access")))));
+        s.call("COMMAND", "GETKEYS", "MIGRATE", "h", "1", "", "0", "5000", "KEYS", "a", "b").is(array("a", "b"));
+        s.call("COMMAND", "GETKEYS", "MIGRATE", "h", "1", "k", "0", "5000", "KEYS", "a")
+                .is(error("ERR Invalid arguments specified for command"));
+        s.call("COMMAND", "GETKEYSANDFLAGS", "BITFIELD", "b", "GET", "u8", "0").is(array(array("b", set(simple("RO"), simple("access")))));
+        s.call("COMMAND", "GETKEYSANDFLAGS", "BITFIELD", "b", "INCRBY", "u8", "0", "1")
+                .is(array(array("b", set(simple("RW"), simple("access"), simple("update")))));
+    }
 }

@@ -206,7 +206,7 @@ public final class Client {
         this.noEvict = noEvict;
     }
 
-    /** The full name of the last command run (CLIENT LIST's cmd=). */
+    /** The full name of the last command looked up, "NULL" for an unknown one (CLIENT LIST's cmd=). */
     public String lastCommand() {
         return lastCommand;
     }

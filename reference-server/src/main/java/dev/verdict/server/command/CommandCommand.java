@@ -164,7 +164,7 @@ public final class CommandCommand implements CommandFamily {
             return;
         }
         List<KeySpecs.KeyPosition> keys = KeySpecs.find(spec, target);
-        if (keys == null) {
+        if (keys == null || keys.isEmpty()) {
             if (spec.hasFlag(CommandFlag.NO_MANDATORY_KEYS)) client.reply().emptyArray();
             else client.reply().error("ERR Invalid arguments specified for command");
             return;

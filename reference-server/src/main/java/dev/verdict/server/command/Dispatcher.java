@@ -61,6 +61,8 @@ public final class Dispatcher {
 
     private void process(Client client, byte[][] argv) {
         CommandSpec command = resolve(client, argv);
+        // c->lastcmd is what processCommand looked up, before any check: CLIENT INFO shows itself
+        client.lastCommand(command == null ? "NULL" : command.fullName());
         if (command == null) return;
         if (!command.arityAccepts(argv.length)) {
             reject(client, command, Errors.wrongArity(command.fullName()));
@@ -181,7 +183,6 @@ public final class Dispatcher {
         stats.micros += micros;
         if (client.reply().errorCount() > errorsBefore) stats.failedCalls++;
         server.stats().commandsProcessed++;
-        client.lastCommand(command.fullName());
         server.observeCall(client, command, argv, micros);
         // Inside EXEC (or a script) the keys wait until the whole transaction has run, as in Redis.
         if (!client.denyBlocking()) server.blocked().serveReadyKeys();

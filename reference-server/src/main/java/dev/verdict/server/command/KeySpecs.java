@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds a command's key arguments from its key specs (Redis's getKeysUsingKeySpecs), for
- * COMMAND GETKEYS and GETKEYSANDFLAGS.
+ * Finds a command's key arguments from its key specs (Redis's getKeysUsingKeySpecs), falling
+ * back on Redis's native procedures where the specs cannot tell, for COMMAND GETKEYS and
+ * GETKEYSANDFLAGS and for client-side caching.
  */
 public final class KeySpecs {
 
@@ -24,10 +25,57 @@ public final class KeySpecs {
     }
 
     /**
-     * The keys of {@code argv} (argv[0] is the command name), or null when the arguments do not
-     * fit the specs (Redis's "Invalid arguments specified for command").
+     * getKeysFromCommandWithSpecs: the keys of {@code argv} (argv[0] is the command name) by the
+     * specs or, where a spec is unknown or incomplete, by the native procedure Redis falls back on
+     * (sortGetKeys, sortROGetKeys, migrateGetKeys); null or empty when there is no key to name
+     * (Redis's "Invalid arguments specified for command").
      */
     public static List<KeyPosition> find(CommandSpec command, byte[][] argv) {
+        List<KeyPosition> keys = bySpecs(command, argv);
+        if (keys != null) return keys;
+        return switch (command.fullName()) {
+            case "sort" -> sortKeys(argv);
+            case "sort_ro" -> List.of(new KeyPosition(1, statusSet("RO", "access")));
+            case "migrate" -> migrateKeys(argv);
+            default -> null;
+        };
+    }
+
+    /** sortGetKeys: the sorted key, and the last STORE's destination (BY, GET, LIMIT arguments skipped). */
+    private static List<KeyPosition> sortKeys(byte[][] argv) {
+        List<KeyPosition> keys = new ArrayList<>();
+        keys.add(new KeyPosition(1, statusSet("RO", "access")));
+        int store = -1;
+        for (int i = 2; i < argv.length; i++) {
+            if (Args.is(argv[i], "limit")) i += 2;
+            else if (Args.is(argv[i], "get") || Args.is(argv[i], "by")) i += 1;
+            else if (Args.is(argv[i], "store") && i + 1 < argv.length) store = i + 1;
+        }
+        if (store > 0) keys.add(new KeyPosition(store, statusSet("OW", "update")));
+        return keys;
+    }
+
+    /** migrateGetKeys: argv[3], or what follows KEYS when argv[3] is empty (none when it is not). */
+    private static List<KeyPosition> migrateKeys(byte[][] argv) {
+        int first = 3;
+        int count = 1;
+        for (int i = 6; argv.length > 6 && i < argv.length; i++) {
+            if (Args.is(argv[i], "keys")) {
+                if (argv[3].length > 0) return List.of();
+                first = i + 1;
+                count = argv.length - first;
+                break;
+            }
+            if (Args.is(argv[i], "auth")) i += 1;
+            else if (Args.is(argv[i], "auth2")) i += 2;
+        }
+        List<KeyPosition> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) keys.add(new KeyPosition(first + i, statusSet("RW", "access", "delete")));
+        return keys;
+    }
+
+    /** getKeysUsingKeySpecs: null when a spec is unknown or incomplete, or the arguments do not fit. */
+    private static List<KeyPosition> bySpecs(CommandSpec command, byte[][] argv) {
         List<KeyPosition> keys = new ArrayList<>();
         int argc = argv.length;
         for (JsonNode spec : CommandTable.elements(command.info().get(8))) {
@@ -90,10 +138,30 @@ public final class KeySpecs {
      * getkeys procedures resolve them (setGetKeys: SET without GET only overwrites).
      */
     static JsonNode resolvedFlags(CommandSpec command, byte[][] argv, JsonNode flags) {
-        if (!contains(flags, "variable_flags") || !command.fullName().equals("set")) return flags;
+        if (!contains(flags, "variable_flags")) return flags;
+        return switch (command.fullName()) {
+            case "set" -> setFlags(argv);
+            case "bitfield" -> bitfieldReadOnly(argv) ? statusSet("RO", "access") : statusSet("RW", "access", "update");
+            default -> flags;
+        };
+    }
+
+    /** setGetKeys: SET without GET only overwrites. */
+    private static JsonNode setFlags(byte[][] argv) {
         boolean get = false;
         for (int i = 3; i < argv.length; i++) if (Args.is(argv[i], "GET")) get = true;
-        return statusSet(get ? new String[] {"RW", "access", "update"} : new String[] {"OW", "update"});
+        return get ? statusSet("RW", "access", "update") : statusSet("OW", "update");
+    }
+
+    /** bitfieldGetKeys: only complete GET and OVERFLOW clauses make it a read (anything else may write). */
+    private static boolean bitfieldReadOnly(byte[][] argv) {
+        for (int i = 2; i < argv.length; i++) {
+            int remaining = argv.length - i - 1;
+            if (Args.is(argv[i], "get") && remaining >= 2) i += 2;
+            else if (Args.is(argv[i], "overflow") && remaining >= 1) i += 1;
+            else return false;
+        }
+        return true;
     }
 
     private static JsonNode statusSet(String... names) {

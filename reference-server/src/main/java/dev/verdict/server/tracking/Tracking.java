@@ -183,11 +183,7 @@ public final class Tracking {
             return;
         }
         List<KeySpecs.KeyPosition> keys = KeySpecs.find(command, argv);
-        if (keys == null) {
-            // SORT_RO's BY/GET spec is "unknown"; Redis's sortROGetKeys names only the sorted key
-            if (command.fullName().equals("sort_ro")) remember(c, argv[1]);
-            return;
-        }
+        if (keys == null) return;
         for (KeySpecs.KeyPosition k : keys) remember(c, argv[k.index()]);
     }
 
