@@ -406,6 +406,16 @@ public final class Database {
         return expires.size();
     }
 
+    /** Buckets of the main table (Redis's dictSlots(db->dict)), for MEMORY STATS. */
+    public long dictSlots() {
+        return dict.slots();
+    }
+
+    /** Buckets of the expires table (dictSlots(db->expires)). */
+    public long expiresSlots() {
+        return expires.slots();
+    }
+
     /** Bytes charged for this database's keys, values, TTLs and table buckets. */
     public long memory() {
         return memory + (dict.slots() + expires.slots()) * MemoryFootprint.DICT_BUCKET;

@@ -132,6 +132,12 @@ public final class InfoCommand implements CommandFamily {
         field(out, "clients_in_timeout_table", server.blocked().withTimeoutCount());
     }
 
+    /** Records {@code used} in the peak (Redis's stat_peak_memory) and returns the peak. */
+    static long observePeak(long used) {
+        peakMemory = Math.max(peakMemory, used);
+        return peakMemory;
+    }
+
     private static void memory(ServerContext server, StringBuilder out) {
         Runtime rt = Runtime.getRuntime();
         long heap = rt.totalMemory() - rt.freeMemory();

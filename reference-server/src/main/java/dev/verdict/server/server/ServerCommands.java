@@ -4,16 +4,18 @@ import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
+import dev.verdict.server.command.CommandSpec;
 import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.command.Errors;
 import dev.verdict.server.command.Help;
+import dev.verdict.server.command.LatencyHistogram;
 import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.resp.ReplyWriter;
 
 import java.util.Map;
 
-/** TIME, SLOWLOG, LATENCY, MEMORY USAGE, MONITOR, SHUTDOWN (its wait is {@link ShutdownSequence}), LOLWUT. */
+/** TIME, SLOWLOG, LATENCY, MEMORY, MONITOR, SHUTDOWN (its wait is {@link ShutdownSequence}), LOLWUT. */
 public final class ServerCommands implements CommandFamily {
 
     @Override
@@ -42,6 +44,10 @@ public final class ServerCommands implements CommandFamily {
             for (int i = 2; i < argv.length; i++) names[i - 2] = Args.utf8(argv[i]);
             c.reply().integer(c.server().latency().reset(names));
         });
+        table.bind("latency|histogram", ServerCommands::latencyHistogram);
+        table.bind("latency|doctor", (c, argv) -> c.reply().verbatim("txt", LatencyDoctor.report(c.server().latency(),
+                c.server().config(), c.server().config().getLong("latency-monitor-threshold"), System.currentTimeMillis() / 1000)));
+        table.bind("latency|graph", ServerCommands::latencyGraph);
         table.bind("latency|help", (c, argv) -> Help.reply(c, "LATENCY",
                 "DOCTOR",
                 "    Return a human readable latency analysis report.",
@@ -58,6 +64,12 @@ public final class ServerCommands implements CommandFamily {
                 "    Return a cumulative distribution of latencies in the format of a histogram for the specified command names.",
                 "    If no commands are specified then all histograms are replied."));
         table.bind("memory|usage", ServerCommands::memoryUsage);
+        table.bind("memory|stats", (c, argv) -> new MemoryOverhead(c.server()).reply(c.reply()));
+        table.bind("memory|doctor", (c, argv) -> c.reply().verbatim("txt", MemoryDoctor.report(c.server())));
+        // Redis built without jemalloc's stats answers this; ours has no allocator to describe
+        table.bind("memory|malloc-stats", (c, argv) -> c.reply().verbatim("txt", "Stats not supported for the current allocator"));
+        // Redis asks jemalloc to purge dirty pages and answers OK whatever the allocator
+        table.bind("memory|purge", (c, argv) -> c.reply().ok());
         table.bind("memory|help", (c, argv) -> Help.reply(c, "MEMORY",
                 "DOCTOR",
                 "    Return memory problems reports.",
@@ -141,6 +153,57 @@ public final class ServerCommands implements CommandFamily {
             reply.integer(s.times[j]);
             reply.integer(s.latencies[j]);
         }
+    }
+
+    /**
+     * LATENCY HISTOGRAM [command ...]: each named command (a container names its subcommands) that
+     * has a histogram, or every one when none is named, as Redis's latencySpecificCommandsFillCDF.
+     * Unknown names are skipped.
+     */
+    private static void latencyHistogram(Client client, byte[][] argv) {
+        java.util.List<CommandSpec> tracked = new java.util.ArrayList<>();
+        CommandTable table = client.server().commands();
+        if (argv.length == 2) {
+            for (CommandSpec spec : table.all()) collectTracked(spec, tracked);
+        } else {
+            for (int i = 2; i < argv.length; i++) {
+                CommandSpec spec = table.find(CommandTable.lowerAscii(argv[i]));
+                if (spec != null) collectTracked(spec, tracked);
+            }
+        }
+        ReplyWriter reply = client.reply();
+        reply.mapHeader(tracked.size());
+        for (CommandSpec spec : tracked) {
+            LatencyHistogram h = spec.stats().latency;
+            reply.bulk(spec.fullName());
+            reply.mapHeader(2);
+            reply.bulk("calls");
+            reply.integer(h.count());
+            reply.bulk("histogram_usec");
+            reply.mapHeader(h.cumulativeBucketCount());
+            h.forEachCumulativeBucket((usec, calls) -> {
+                reply.integer(usec);
+                reply.integer(calls);
+                return 0;
+            });
+        }
+    }
+
+    private static void collectTracked(CommandSpec spec, java.util.List<CommandSpec> into) {
+        if (spec.stats().latency != null) into.add(spec);
+        for (CommandSpec sub : spec.subcommands().values()) {
+            if (sub.stats().latency != null) into.add(sub);
+        }
+    }
+
+    private static void latencyGraph(Client client, byte[][] argv) {
+        String event = Args.utf8(argv[2]);
+        LatencyMonitor.Series s = client.server().latency().events().get(event);
+        if (s == null) {
+            client.reply().error("ERR No samples available for event '" + event + "'");
+            return;
+        }
+        client.reply().verbatim("txt", LatencyGraph.render(event, s, System.currentTimeMillis() / 1000));
     }
 
     /**

@@ -330,6 +330,11 @@ public final class ReplicationMaster {
      * INFO memory's replication lines: the backlog's bytes, and what replicas hold beyond it (in
      * Redis they share one buffer; here the held stream and unsent output are the replicas' own).
      */
+    /** Bytes the backlog holds (INFO's mem_replication_backlog, MEMORY STATS's replication.backlog). */
+    public long backlogBytes() {
+        return stream.backlog() == null ? 0 : stream.backlog().histlen();
+    }
+
     public void infoMemory(StringBuilder out) {
         long backlog = stream.backlog() == null ? 0 : stream.backlog().histlen();
         long replicasOwn = 0;
