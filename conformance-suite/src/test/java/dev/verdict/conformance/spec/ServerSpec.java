@@ -2,7 +2,7 @@ package dev.verdict.conformance.spec;
 
 import static dev.verdict.conformance.spec.Replies.*;
 
-/** Server introspection: INFO, CONFIG, TIME, DBSIZE, ROLE, LASTSAVE and COMMAND (Redis 7.0). */
+/** Server introspection: INFO, CONFIG, TIME, DBSIZE, ROLE, LASTSAVE, COMMAND, LATENCY and MEMORY (Redis 7.0). */
 @SpecSuite(family = "server")
 class ServerSpec {
 
@@ -119,5 +119,76 @@ class ServerSpec {
         s.call("COMMAND", "GETKEYSANDFLAGS", "BITFIELD", "b", "GET", "u8", "0").is(array(array("b", set(simple("RO"), simple("access")))));
         s.call("COMMAND", "GETKEYSANDFLAGS", "BITFIELD", "b", "INCRBY", "u8", "0", "1")
                 .is(array(array("b", set(simple("RW"), simple("access"), simple("update")))));
+    }
+
+    @SpecCase("LATENCY HISTOGRAM")
+    void latencyHistogramCountsCallsPerNamedCommandAndSkipsUnknownNames(SpecSession s) {
+        s.call("CONFIG", "RESETSTAT").is(ok());
+        s.call("SET", "k", "1").is(ok());
+        s.call("SET", "k", "2").is(ok());
+        s.call("SET", "k", "3").is(ok());
+        // bucket keys are measured latencies; the calls and the layout are not
+        s.call("LATENCY", "HISTOGRAM", "set", "nosuchcommand").is(map("set", map("calls", 3, "histogram_usec", anything())));
+        s.call("LATENCY", "HISTOGRAM", "nosuchcommand").is(map());
+        s.call("LATENCY", "HISTOGRAM", "get").is(map());
+    }
+
+    @SpecCase("LATENCY DOCTOR")
+    void latencyDoctorExplainsDisabledMonitoringAndAQuietInstance(SpecSession s) {
+        s.call("LATENCY", "RESET").is(anyInteger());
+        s.call("LATENCY", "DOCTOR").is(verbatim("I'm sorry, Dave, I can't do that. Latency monitoring is disabled in this"
+                + " Redis instance. You may use \"CONFIG SET latency-monitor-threshold <milliseconds>.\" in order to enable"
+                + " it. If we weren't in a deep space mission I'd suggest to take a look at"
+                + " https://redis.io/topics/latency-monitor.\n"));
+        s.call("CONFIG", "SET", "latency-monitor-threshold", "10000").is(ok());
+        s.call("LATENCY", "DOCTOR").is(verbatim("Dave, no latency spike was observed during the lifetime of this Redis"
+                + " instance, not in the slightest bit. I honestly think you ought to sit down calmly, take a stress pill,"
+                + " and think things over.\n"));
+        s.call("CONFIG", "SET", "latency-monitor-threshold", "0").is(ok());
+        s.call("LATENCY", "DOCTOR", "x").is(wrongArity("latency|doctor"));
+    }
+
+    @SpecCase("LATENCY GRAPH")
+    void latencyGraphOfAnEventWithoutSamplesIsAnError(SpecSession s) {
+        s.call("LATENCY", "RESET").is(anyInteger());
+        s.call("LATENCY", "GRAPH", "command").is(error("ERR No samples available for event 'command'"));
+        s.call("LATENCY", "GRAPH").is(wrongArity("latency|graph"));
+    }
+
+    @SpecCase("MEMORY DOCTOR")
+    void memoryDoctorOnAnAlmostEmptyInstance(SpecSession s) {
+        s.call("MEMORY", "DOCTOR").is(verbatim("Hi Sam, this instance is empty or is using very little memory, my issues"
+                + " detector can't be used in these conditions. Please, leave for your mission on Earth and fill it with"
+                + " some data. The new Sam and I will be back to our programming as soon as I finished rebooting.\n"));
+        s.call("MEMORY", "DOCTOR", "x").is(wrongArity("memory|doctor"));
+    }
+
+    @SpecCase("MEMORY PURGE")
+    void memoryPurgeAndMallocStatsArity(SpecSession s) {
+        s.call("MEMORY", "PURGE").is(ok());
+        s.call("MEMORY", "PURGE", "x").is(wrongArity("memory|purge"));
+        s.call("MEMORY", "MALLOC-STATS", "x").is(wrongArity("memory|malloc-stats"));
+    }
+
+    @SpecCase("MEMORY STATS")
+    void memoryStatsHasRedis70FieldsAndPerDatabaseOverhead(SpecSession s) {
+        s.call("SET", "k", "v").is(ok());
+        s.call("EXPIRE", "k", "100").is(integer(1));
+        Expected ratio = doubleBetween(-1e12, 1e12);
+        s.call("MEMORY", "STATS").is(map("peak.allocated", anyInteger(), "total.allocated", anyInteger(),
+                "startup.allocated", anyInteger(), "replication.backlog", anyInteger(), "clients.slaves", anyInteger(),
+                "clients.normal", anyInteger(), "cluster.links", 0, "aof.buffer", anyInteger(), "lua.caches", anyInteger(),
+                "functions.caches", anyInteger(),
+                // one key with a TTL: a dictEntry, a robj and 4 buckets in the main table, an entry and 4 buckets in expires
+                "db.0", map("overhead.hashtable.main", 72, "overhead.hashtable.expires", 56,
+                        "overhead.hashtable.slot-to-keys", 0),
+                "overhead.total", anyInteger(), "keys.count", 1, "keys.bytes-per-key", anyInteger(),
+                "dataset.bytes", anyInteger(), "dataset.percentage", ratio, "peak.percentage", ratio,
+                "allocator.allocated", anyInteger(), "allocator.active", anyInteger(), "allocator.resident", anyInteger(),
+                "allocator-fragmentation.ratio", ratio, "allocator-fragmentation.bytes", anyInteger(),
+                "allocator-rss.ratio", ratio, "allocator-rss.bytes", anyInteger(),
+                "rss-overhead.ratio", ratio, "rss-overhead.bytes", anyInteger(),
+                "fragmentation", ratio, "fragmentation.bytes", anyInteger()));
+        s.call("MEMORY", "STATS", "x").is(wrongArity("memory|stats"));
     }
 }

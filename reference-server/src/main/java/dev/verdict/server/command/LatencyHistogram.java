@@ -61,7 +61,12 @@ public final class LatencyHistogram {
         long cumulative = 0;
         for (long level = FIRST_LEVEL; cumulative < total; level <<= 1) {
             int to = index(level);
-            if (to >= COUNTS) break; // the iterator runs out of buckets before this level
+            if (to >= COUNTS) {
+                // hdr's log iterator runs out of buckets before this level and reports where it stopped
+                for (int i = from; i < COUNTS; i++) cumulative += counts[i];
+                if (cumulative > previous) sink.applyAsLong(highestEquivalent(valueAtIndex(COUNTS - 1)) / 1000, cumulative);
+                break;
+            }
             for (int i = from; i <= to; i++) cumulative += counts[i];
             from = to + 1;
             if (cumulative > previous) sink.applyAsLong(highestEquivalent(level) / 1000, cumulative);

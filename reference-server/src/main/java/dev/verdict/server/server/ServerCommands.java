@@ -190,10 +190,15 @@ public final class ServerCommands implements CommandFamily {
     }
 
     private static void collectTracked(CommandSpec spec, java.util.List<CommandSpec> into) {
-        if (spec.stats().latency != null) into.add(spec);
+        if (tracked(spec)) into.add(spec);
         for (CommandSpec sub : spec.subcommands().values()) {
-            if (sub.stats().latency != null) into.add(sub);
+            if (tracked(sub)) into.add(sub);
         }
+    }
+
+    /** CONFIG RESETSTAT frees Redis's histograms; ours are emptied, so an empty one counts as none. */
+    private static boolean tracked(CommandSpec spec) {
+        return spec.stats().latency != null && spec.stats().latency.count() > 0;
     }
 
     private static void latencyGraph(Client client, byte[][] argv) {
