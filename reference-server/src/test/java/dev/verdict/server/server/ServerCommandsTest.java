@@ -114,7 +114,7 @@ class ServerCommandsTest {
         c.call("CLIENT", "SETNAME", "lister");
         String info = c.call("CLIENT", "INFO");
         assertThat(info).matches("(?s)\\$\\d+\r\nid=\\d+ addr=127\\.0\\.0\\.1:\\d+ laddr=127\\.0\\.0\\.1:\\d+ fd=-?\\d+ "
-                + "name=lister age=\\d+ idle=\\d+ flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 .* cmd=client\\|setname "
+                + "name=lister age=\\d+ idle=\\d+ flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 .* cmd=client\\|info "
                 + "user=default redir=-1 resp=2\n\r\n");
         assertThat(c.call("CLIENT", "GETNAME")).isEqualTo("$6\r\nlister\r\n");
     }
