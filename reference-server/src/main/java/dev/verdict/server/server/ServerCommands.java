@@ -66,8 +66,9 @@ public final class ServerCommands implements CommandFamily {
         table.bind("memory|usage", ServerCommands::memoryUsage);
         table.bind("memory|stats", (c, argv) -> new MemoryOverhead(c.server()).reply(c.reply()));
         table.bind("memory|doctor", (c, argv) -> c.reply().verbatim("txt", MemoryDoctor.report(c.server())));
-        // Redis built without jemalloc's stats answers this; ours has no allocator to describe
-        table.bind("memory|malloc-stats", (c, argv) -> c.reply().verbatim("txt", "Stats not supported for the current allocator"));
+        // Redis built without jemalloc answers this, a plain bulk string even in RESP3 (jemalloc's report is verbatim);
+        // ours has no allocator to describe
+        table.bind("memory|malloc-stats", (c, argv) -> c.reply().bulk("Stats not supported for the current allocator"));
         // Redis asks jemalloc to purge dirty pages and answers OK whatever the allocator
         table.bind("memory|purge", (c, argv) -> c.reply().ok());
         table.bind("memory|help", (c, argv) -> Help.reply(c, "MEMORY",
