@@ -1,5 +1,7 @@
 package dev.verdict.server.server;
 
+import java.util.Arrays;
+
 /**
  * LATENCY GRAPH: Redis's header line, an 80-dash rule and the sparkline (sparkline.c rendered
  * with 80 columns, 4 rows and the fill charset), each sample labelled with how long ago it was.
@@ -78,7 +80,7 @@ final class LatencyGraph {
         char[] chars = new char[len];
         for (int row = 0; ; row++) {
             boolean more = false;
-            java.util.Arrays.fill(chars, ' ');
+            Arrays.fill(chars, ' ');
             for (int j = 0; j < len; j++) {
                 int step = (int) ((values[j + offset] - min) * steps / relmax);
                 step = Math.max(0, Math.min(steps - 1, step));

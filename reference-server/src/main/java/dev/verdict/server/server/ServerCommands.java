@@ -13,6 +13,8 @@ import dev.verdict.server.db.MemoryFootprint;
 import dev.verdict.server.db.RedisObject;
 import dev.verdict.server.resp.ReplyWriter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** TIME, SLOWLOG, LATENCY, MEMORY, MONITOR, SHUTDOWN (its wait is {@link ShutdownSequence}), LOLWUT. */
@@ -162,7 +164,7 @@ public final class ServerCommands implements CommandFamily {
      * Unknown names are skipped.
      */
     private static void latencyHistogram(Client client, byte[][] argv) {
-        java.util.List<CommandSpec> tracked = new java.util.ArrayList<>();
+        List<CommandSpec> tracked = new ArrayList<>();
         CommandTable table = client.server().commands();
         if (argv.length == 2) {
             for (CommandSpec spec : table.all()) collectTracked(spec, tracked);
@@ -190,7 +192,7 @@ public final class ServerCommands implements CommandFamily {
         }
     }
 
-    private static void collectTracked(CommandSpec spec, java.util.List<CommandSpec> into) {
+    private static void collectTracked(CommandSpec spec, List<CommandSpec> into) {
         if (tracked(spec)) into.add(spec);
         for (CommandSpec sub : spec.subcommands().values()) {
             if (tracked(sub)) into.add(sub);

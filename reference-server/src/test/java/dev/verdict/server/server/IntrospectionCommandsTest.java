@@ -7,6 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** LATENCY HISTOGRAM/DOCTOR/GRAPH and MEMORY STATS/DOCTOR/MALLOC-STATS/PURGE, replies as real Redis 7.0.15 sent them. */
@@ -129,14 +134,14 @@ class IntrospectionCommandsTest {
                 "allocator-rss.bytes", "rss-overhead.ratio", "rss-overhead.bytes", "fragmentation", "fragmentation.bytes");
     }
 
-    private static java.util.List<String> fieldNames(String reply) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        var m = java.util.regex.Pattern.compile("\\$\\d+\r\n([a-z0-9.\\-]+)\r\n").matcher(reply);
+    private static List<String> fieldNames(String reply) {
+        List<String> names = new ArrayList<>();
+        var m = Pattern.compile("\\$\\d+\r\n([a-z0-9.\\-]+)\r\n").matcher(reply);
         while (m.find()) names.add(m.group(1));
         return names;
     }
 
     private static String bulk(String text) {
-        return "$" + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n" + text + "\r\n";
+        return "$" + text.getBytes(StandardCharsets.UTF_8).length + "\r\n" + text + "\r\n";
     }
 }
