@@ -8,6 +8,7 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
+import dev.verdict.server.type.string.SharedIntegers;
 import dev.verdict.server.type.string.StringValue;
 import dev.verdict.server.util.ValueDigest;
 
@@ -165,8 +166,9 @@ public final class DebugCommand implements CommandFamily {
         };
     }
 
+    /** DEBUG OBJECT: an inspection, so the key's access clock is left alone (its idle time is what it reports). */
     private static void object(Client client, byte[] key) {
-        RedisObject value = client.db().lookup(key);
+        RedisObject value = client.db().lookupNoTouch(key);
         if (value == null) {
             client.reply().error("ERR no such key");
             return;
@@ -174,7 +176,7 @@ public final class DebugCommand implements CommandFamily {
         long lruClock = (System.currentTimeMillis() / 1000) & 0xFFFFFF;
         long idle = lruClock >= value.lru() ? lruClock - value.lru() : lruClock + (0xFFFFFF - value.lru());
         client.reply().status("Value at:0x" + Integer.toHexString(System.identityHashCode(value))
-                + " refcount:1 encoding:" + value.encoding().encodingName()
+                + " refcount:" + SharedIntegers.refcount(client.server().keyspace(), value) + " encoding:" + value.encoding().encodingName()
                 + " serializedlength:" + serializedLength(value)
                 + " lru:" + value.lru() + " lru_seconds_idle:" + idle);
     }
