@@ -85,6 +85,27 @@ class ServerCommandsTest {
     }
 
     @Test
+    void debugObjectShowsSharedIntegersRefcountAndIsNoAccess() {
+        RespConnection c = server.connect();
+        // real Redis 7.0.15: 0..9999 are the shared integers, INCR-made or SET-made alike
+        c.call("SET", "dbg:small", "7");
+        c.call("INCR", "dbg:counter");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:small")).contains(" refcount:2147483647 encoding:int ");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:counter")).contains(" refcount:2147483647 encoding:int ");
+        c.call("CONFIG", "SET", "maxmemory-policy", "allkeys-lfu");
+        try {
+            c.call("SET", "dbg:lfu", "12345");
+            c.call("DEBUG", "OBJECT", "dbg:lfu");
+            c.call("DEBUG", "OBJECT", "dbg:lfu");
+            // LOOKUP_NOTOUCH: the counter stays at LFU_INIT_VAL (a touch from 5 always increments it)
+            assertThat(c.call("OBJECT", "FREQ", "dbg:lfu")).isEqualTo(":5\r\n");
+        } finally {
+            c.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+            c.call("DEL", "dbg:small", "dbg:counter", "dbg:lfu");
+        }
+    }
+
+    @Test
     void slowlogRecordsCommandsOverTheThreshold() {
         RespConnection c = server.connect();
         c.call("CONFIG", "SET", "slowlog-log-slower-than", "0");
@@ -114,7 +135,7 @@ class ServerCommandsTest {
         c.call("CLIENT", "SETNAME", "lister");
         String info = c.call("CLIENT", "INFO");
         assertThat(info).matches("(?s)\\$\\d+\r\nid=\\d+ addr=127\\.0\\.0\\.1:\\d+ laddr=127\\.0\\.0\\.1:\\d+ fd=-?\\d+ "
-                + "name=lister age=\\d+ idle=\\d+ flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 .* cmd=client\\|setname "
+                + "name=lister age=\\d+ idle=\\d+ flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 .* cmd=client\\|info "
                 + "user=default redir=-1 resp=2\n\r\n");
         assertThat(c.call("CLIENT", "GETNAME")).isEqualTo("$6\r\nlister\r\n");
     }
