@@ -221,7 +221,10 @@ public final class Database {
             e.value = value;
         }
         if (!keepTtl) removeExpire(key);
-        listener.keyModified(this, key);
+        // dbOverwrite wakes clients blocked on the key only when a stream is replaced (XREADGROUP's
+        // "no longer exists"); a new value of a blocking type does not serve them, unlike dbAdd's.
+        if (old.type() == ObjectType.STREAM) listener.keyModified(this, key);
+        else listener.valueChanged(this, key);
     }
 
     /**
@@ -280,7 +283,7 @@ public final class Database {
             memory -= e.value.memoryCharge;
             memory += charge(e.value);
         }
-        listener.keyModified(this, key);
+        listener.valueChanged(this, key);
     }
 
     /**
@@ -288,7 +291,7 @@ public final class Database {
      * int-encoded counter): tells WATCH and the dirty counter without finding the key again.
      */
     public void signalModifiedInPlace(byte[] key) {
-        listener.keyModified(this, key);
+        listener.valueChanged(this, key);
     }
 
     private long charge(RedisObject value) {
