@@ -125,6 +125,15 @@ public final class Database {
         return e == null ? null : e.value;
     }
 
+    /**
+     * dictFind: the key's value even when its TTL has passed and it awaits deletion; nothing is
+     * deleted and it is no access (DEBUG OBJECT looks keys up this way).
+     */
+    public RedisObject peek(byte[] key) {
+        KeyEntry e = dict.find(key);
+        return e == null ? null : e.value;
+    }
+
     /** True when the key exists and has not expired; not an access (EXISTS). */
     public boolean exists(byte[] key) {
         return liveEntry(key) != null;

@@ -166,9 +166,12 @@ public final class DebugCommand implements CommandFamily {
         };
     }
 
-    /** DEBUG OBJECT: an inspection, so the key's access clock is left alone (its idle time is what it reports). */
+    /**
+     * DEBUG OBJECT finds the key in the dictionary directly: no access (its idle time is what it
+     * reports) and no lazy expiry, so an expired key not yet deleted is still described.
+     */
     private static void object(Client client, byte[] key) {
-        RedisObject value = client.db().lookupNoTouch(key);
+        RedisObject value = client.db().peek(key);
         if (value == null) {
             client.reply().error("ERR no such key");
             return;

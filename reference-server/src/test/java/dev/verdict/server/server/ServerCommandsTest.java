@@ -106,6 +106,21 @@ class ServerCommandsTest {
     }
 
     @Test
+    void debugObjectDescribesAnExpiredKeyNotYetDeleted() throws InterruptedException {
+        RespConnection c = server.connect();
+        c.call("DEBUG", "SET-ACTIVE-EXPIRE", "0");
+        try {
+            c.call("SET", "dbg:expired", "100000", "PX", "1");
+            Thread.sleep(10);
+            // real Redis 7.0.15 uses dictFind: no lazy expiry, the key stays until something else expires it
+            assertThat(c.call("DEBUG", "OBJECT", "dbg:expired")).contains(" refcount:1 encoding:int serializedlength:5 ");
+            assertThat(c.call("EXISTS", "dbg:expired")).isEqualTo(":0\r\n");
+        } finally {
+            c.call("DEBUG", "SET-ACTIVE-EXPIRE", "1");
+        }
+    }
+
+    @Test
     void slowlogRecordsCommandsOverTheThreshold() {
         RespConnection c = server.connect();
         c.call("CONFIG", "SET", "slowlog-log-slower-than", "0");
