@@ -121,6 +121,19 @@ class ServerCommandsTest {
     }
 
     @Test
+    void debugObjectSerializedLengthIsTheValuesRdbEncodingWithCompression() {
+        RespConnection c = server.connect();
+        // real Redis 7.0.15 (rdbcompression yes): the DUMP payload's length minus type byte and footer
+        c.call("RPUSH", "dbg:list", "a", "b", "c");
+        c.call("SADD", "dbg:intset", "1", "2", "3");
+        c.call("SET", "dbg:lzf", "a".repeat(82));
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:list")).contains(" encoding:quicklist serializedlength:19 ");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:intset")).contains(" encoding:intset serializedlength:15 ");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:lzf")).contains(" encoding:raw serializedlength:13 ");
+        c.call("DEL", "dbg:list", "dbg:intset", "dbg:lzf");
+    }
+
+    @Test
     void slowlogRecordsCommandsOverTheThreshold() {
         RespConnection c = server.connect();
         c.call("CONFIG", "SET", "slowlog-log-slower-than", "0");
