@@ -106,6 +106,24 @@ class ServerCommandsTest {
     }
 
     @Test
+    void aCopiedSmallIntegerIsPrivateUntilIncrMakesItSharedAgain() {
+        RespConnection c = server.connect();
+        // real Redis 7.0.15: COPY duplicates the shared object (dupStringObject), INCR to a small
+        // result stores the shared one again, also from a counter changed in place before
+        c.call("SET", "ref:k", "5");
+        c.call("COPY", "ref:k", "ref:copy");
+        assertThat(c.call("OBJECT", "REFCOUNT", "ref:copy")).isEqualTo(":1\r\n");
+        assertThat(c.call("INCR", "ref:copy")).isEqualTo(":6\r\n");
+        assertThat(c.call("OBJECT", "REFCOUNT", "ref:copy")).isEqualTo(":2147483647\r\n");
+        c.call("SET", "ref:big", "99999");
+        c.call("COPY", "ref:big", "ref:big2");
+        assertThat(c.call("DECRBY", "ref:big2", "99990")).isEqualTo(":9\r\n");
+        assertThat(c.call("OBJECT", "REFCOUNT", "ref:big2")).isEqualTo(":2147483647\r\n");
+        assertThat(c.call("OBJECT", "ENCODING", "ref:big2")).isEqualTo("$3\r\nint\r\n");
+        c.call("DEL", "ref:k", "ref:copy", "ref:big", "ref:big2");
+    }
+
+    @Test
     void debugObjectDescribesAnExpiredKeyNotYetDeleted() throws InterruptedException {
         RespConnection c = server.connect();
         c.call("DEBUG", "SET-ACTIVE-EXPIRE", "0");

@@ -16,7 +16,7 @@ public final class SharedIntegers {
     /** OBJ_SHARED_REFCOUNT. */
     public static final long SHARED_REFCOUNT = Integer.MAX_VALUE;
     /** OBJ_SHARED_INTEGERS. */
-    private static final long COUNT = 10000;
+    static final long COUNT = 10000;
 
     private SharedIntegers() {
     }
@@ -28,6 +28,7 @@ public final class SharedIntegers {
 
     private static boolean isShared(Keyspace keyspace, RedisObject value) {
         if (!(value instanceof StringValue s) || value.encoding() != Encoding.INT) return false;
+        if (s.counter() != null && s.counter().isPrivateCopy()) return false;
         EvictionPolicy.Rank rank = keyspace.policy().rank();
         boolean noShared = keyspace.maxmemory() != 0 && (rank == EvictionPolicy.Rank.LRU || rank == EvictionPolicy.Rank.LFU);
         if (noShared) return false;
