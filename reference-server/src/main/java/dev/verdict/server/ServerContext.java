@@ -481,11 +481,17 @@ public final class ServerContext implements KeyspaceListener {
 
     @Override
     public void keyModified(Database db, byte[] key) {
+        valueChanged(db, key);
+        // A key created (RENAME, RESTORE, a *STORE to a missing key, ...) or deleted (a stream's
+        // XREADGROUP waiters get their error) may serve blocked clients.
+        blocked.signalKeyAsReady(db, key);
+    }
+
+    @Override
+    public void valueChanged(Database db, byte[] key) {
         persistence.incrementDirty();
         watchedKeys.touch(db, key);
         if (tracking.active()) tracking.keyModified(key);
-        // A key created or replaced (RENAME, RESTORE, SORT STORE, ...) may serve blocked clients.
-        blocked.signalKeyAsReady(db, key);
     }
 
     @Override

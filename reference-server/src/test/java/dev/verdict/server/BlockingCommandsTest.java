@@ -162,6 +162,43 @@ class BlockingCommandsTest {
         }
     }
 
+    /**
+     * Redis 7.0.15 signals a key as ready from dbAdd (a created key) only: an overwrite by a *STORE,
+     * or a ZADD to the zset that now exists, leaves the waiter blocked until the key is re-created.
+     */
+    @Test
+    void aStoreOverwritingAKeyOfAnotherTypeLeavesTheClientBlocked() throws Exception {
+        try (Conn waiter = new Conn(); Conn other = new Conn()) {
+            waiter.send("BZPOPMAX", "k", "0");
+            assertThat(waiter.silentFor(100)).isTrue();
+            other.call("SET", "k", "string");
+            other.call("ZADD", "src", "1", "a");
+            assertThat(other.call("ZUNIONSTORE", "k", "1", "src")).isEqualTo(":1");
+            assertThat(waiter.silentFor(150)).isTrue();
+            assertThat(other.call("ZADD", "k", "2", "b")).isEqualTo(":1");
+            assertThat(waiter.silentFor(150)).as("a ZADD to an existing zset signals nothing").isTrue();
+            assertThat(other.call("ZUNIONSTORE", "k2", "1", "src")).isEqualTo(":1");
+            assertThat(other.call("RENAME", "k2", "k")).isEqualTo("+OK");
+            assertThat(waiter.reply()).isEqualTo("*3|$1|k|$1|a|$1|1");
+        }
+    }
+
+    @Test
+    void aPushToAListThatExistedDoesNotWakeAWaiterBlockedBeforeItWasRetyped() throws Exception {
+        try (Conn waiter = new Conn(); Conn other = new Conn()) {
+            waiter.send("BLPOP", "l", "0");
+            assertThat(waiter.silentFor(100)).isTrue();
+            other.call("SET", "l", "x");
+            other.call("RPUSH", "src", "a");
+            assertThat(other.call("SORT", "src", "ALPHA", "STORE", "l")).isEqualTo(":1");
+            assertThat(other.call("RPUSH", "l", "b")).isEqualTo(":2");
+            assertThat(waiter.silentFor(150)).isTrue();
+            other.call("DEL", "l");
+            other.call("RPUSH", "l", "c");
+            assertThat(waiter.reply()).isEqualTo("*2|$1|l|$1|c");
+        }
+    }
+
     @Test
     void clientUnblockApiEndsTheWaitWithTimeoutOrError() throws Exception {
         try (Conn waiter = new Conn()) {

@@ -125,6 +125,15 @@ public final class Database {
         return e == null ? null : e.value;
     }
 
+    /**
+     * dictFind: the key's value even when its TTL has passed and it awaits deletion; nothing is
+     * deleted and it is no access (DEBUG OBJECT looks keys up this way).
+     */
+    public RedisObject peek(byte[] key) {
+        KeyEntry e = dict.find(key);
+        return e == null ? null : e.value;
+    }
+
     /** True when the key exists and has not expired; not an access (EXISTS). */
     public boolean exists(byte[] key) {
         return liveEntry(key) != null;
@@ -221,7 +230,10 @@ public final class Database {
             e.value = value;
         }
         if (!keepTtl) removeExpire(key);
-        listener.keyModified(this, key);
+        // dbOverwrite wakes clients blocked on the key only when a stream is replaced (XREADGROUP's
+        // "no longer exists"); a new value of a blocking type does not serve them, unlike dbAdd's.
+        if (old.type() == ObjectType.STREAM) listener.keyModified(this, key);
+        else listener.valueChanged(this, key);
     }
 
     /**
@@ -280,7 +292,7 @@ public final class Database {
             memory -= e.value.memoryCharge;
             memory += charge(e.value);
         }
-        listener.keyModified(this, key);
+        listener.valueChanged(this, key);
     }
 
     /**
@@ -288,7 +300,7 @@ public final class Database {
      * int-encoded counter): tells WATCH and the dirty counter without finding the key again.
      */
     public void signalModifiedInPlace(byte[] key) {
-        listener.keyModified(this, key);
+        listener.valueChanged(this, key);
     }
 
     private long charge(RedisObject value) {

@@ -2,12 +2,9 @@ package dev.verdict.server.keys;
 
 import dev.verdict.server.client.Client;
 import dev.verdict.server.command.CommandTable;
-import dev.verdict.server.db.Encoding;
-import dev.verdict.server.db.EvictionPolicy;
 import dev.verdict.server.db.Keyspace;
 import dev.verdict.server.db.RedisObject;
-import dev.verdict.server.type.string.Numbers;
-import dev.verdict.server.type.string.StringValue;
+import dev.verdict.server.type.string.SharedIntegers;
 
 /** OBJECT ENCODING | FREQ | IDLETIME | REFCOUNT | HELP: inspection that does not count as access. */
 final class ObjectCommand {
@@ -17,11 +14,6 @@ final class ObjectCommand {
     private static final String LFU_NOT_SELECTED = "ERR An LFU maxmemory policy is not selected, access frequency not"
             + " tracked. Please note that when switching between policies at runtime LRU and LFU data will take some"
             + " time to adjust.";
-    /** OBJ_SHARED_REFCOUNT: what shared small integers report. */
-    private static final long SHARED_REFCOUNT = Integer.MAX_VALUE;
-    /** OBJ_SHARED_INTEGERS. */
-    private static final long SHARED_INTEGERS = 10000;
-
     private static final String[] HELP = {
         "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
         "ENCODING <key>",
@@ -90,16 +82,7 @@ final class ObjectCommand {
     static void refcount(Client client, byte[][] argv) {
         RedisObject value = lookup(client, argv);
         if (value == null) return;
-        client.reply().integer(isShared(client.server().keyspace(), value) ? SHARED_REFCOUNT : 1);
-    }
-
-    private static boolean isShared(Keyspace keyspace, RedisObject value) {
-        if (!(value instanceof StringValue s) || value.encoding() != Encoding.INT) return false;
-        EvictionPolicy.Rank rank = keyspace.policy().rank();
-        boolean noShared = keyspace.maxmemory() != 0 && (rank == EvictionPolicy.Rank.LRU || rank == EvictionPolicy.Rank.LFU);
-        if (noShared) return false;
-        long v = Numbers.parseLongStrict(s.bytes());
-        return v >= 0 && v < SHARED_INTEGERS;
+        client.reply().integer(SharedIntegers.refcount(client.server().keyspace(), value));
     }
 
     static void help(Client client, byte[][] argv) {

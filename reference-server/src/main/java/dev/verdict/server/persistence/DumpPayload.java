@@ -29,6 +29,22 @@ public final class DumpPayload {
         return bytes.toByteArray();
     }
 
+    /**
+     * rdbSavedObjectLen, what DEBUG OBJECT reports as serializedlength: the bytes of the value's
+     * RDB encoding (as DUMP writes it, compressed when {@code compress}) after its type byte.
+     */
+    public static long serializedLength(RedisObject value, boolean compress) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            RdbOutput out = new RdbOutput(bytes, compress);
+            ValueCodec.write(out, value);
+            out.flush();
+            return bytes.size() - 1L;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** verifyDumpPayload: the footer's version is not newer than ours and (unless skipped) the CRC matches. */
     public static boolean verify(byte[] payload, boolean checkCrc) {
         int len = payload.length;

@@ -8,7 +8,8 @@ import dev.verdict.server.command.CommandTable;
 import dev.verdict.server.db.Database;
 import dev.verdict.server.db.ObjectType;
 import dev.verdict.server.db.RedisObject;
-import dev.verdict.server.type.string.StringValue;
+import dev.verdict.server.persistence.DumpPayload;
+import dev.verdict.server.type.string.SharedIntegers;
 import dev.verdict.server.util.ValueDigest;
 
 import java.nio.charset.StandardCharsets;
@@ -165,8 +166,12 @@ public final class DebugCommand implements CommandFamily {
         };
     }
 
+    /**
+     * DEBUG OBJECT finds the key in the dictionary directly: no access (its idle time is what it
+     * reports) and no lazy expiry, so an expired key not yet deleted is still described.
+     */
     private static void object(Client client, byte[] key) {
-        RedisObject value = client.db().lookup(key);
+        RedisObject value = client.db().peek(key);
         if (value == null) {
             client.reply().error("ERR no such key");
             return;
@@ -174,26 +179,9 @@ public final class DebugCommand implements CommandFamily {
         long lruClock = (System.currentTimeMillis() / 1000) & 0xFFFFFF;
         long idle = lruClock >= value.lru() ? lruClock - value.lru() : lruClock + (0xFFFFFF - value.lru());
         client.reply().status("Value at:0x" + Integer.toHexString(System.identityHashCode(value))
-                + " refcount:1 encoding:" + value.encoding().encodingName()
-                + " serializedlength:" + serializedLength(value)
+                + " refcount:" + SharedIntegers.refcount(client.server().keyspace(), value) + " encoding:" + value.encoding().encodingName()
+                + " serializedlength:" + DumpPayload.serializedLength(value, client.server().config().getBool("rdbcompression"))
                 + " lru:" + value.lru() + " lru_seconds_idle:" + idle);
-    }
-
-    /** The RDB length of a string value (rdbSaveRawString without compression); 0 for other types. */
-    static long serializedLength(RedisObject value) {
-        if (!(value instanceof StringValue s)) return 0;
-        byte[] bytes = s.bytes();
-        if (bytes.length <= 11) {
-            Long n = dev.verdict.server.type.string.Numbers.parseLongStrict(bytes);
-            if (n != null) {
-                if (n >= -128 && n <= 127) return 2;
-                if (n >= -32768 && n <= 32767) return 3;
-                if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) return 5;
-            }
-        }
-        int len = bytes.length;
-        int header = len < 64 ? 1 : len < 16384 ? 2 : 5;
-        return header + len;
     }
 
     private static double parseDoubleLikeAtof(String s) {

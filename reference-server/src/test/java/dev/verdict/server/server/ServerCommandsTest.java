@@ -85,6 +85,73 @@ class ServerCommandsTest {
     }
 
     @Test
+    void debugObjectShowsSharedIntegersRefcountAndIsNoAccess() {
+        RespConnection c = server.connect();
+        // real Redis 7.0.15: 0..9999 are the shared integers, INCR-made or SET-made alike
+        c.call("SET", "dbg:small", "7");
+        c.call("INCR", "dbg:counter");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:small")).contains(" refcount:2147483647 encoding:int ");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:counter")).contains(" refcount:2147483647 encoding:int ");
+        c.call("CONFIG", "SET", "maxmemory-policy", "allkeys-lfu");
+        try {
+            c.call("SET", "dbg:lfu", "12345");
+            c.call("DEBUG", "OBJECT", "dbg:lfu");
+            c.call("DEBUG", "OBJECT", "dbg:lfu");
+            // LOOKUP_NOTOUCH: the counter stays at LFU_INIT_VAL (a touch from 5 always increments it)
+            assertThat(c.call("OBJECT", "FREQ", "dbg:lfu")).isEqualTo(":5\r\n");
+        } finally {
+            c.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+            c.call("DEL", "dbg:small", "dbg:counter", "dbg:lfu");
+        }
+    }
+
+    @Test
+    void aCopiedSmallIntegerIsPrivateUntilIncrMakesItSharedAgain() {
+        RespConnection c = server.connect();
+        // real Redis 7.0.15: COPY duplicates the shared object (dupStringObject), INCR to a small
+        // result stores the shared one again, also from a counter changed in place before
+        c.call("SET", "ref:k", "5");
+        c.call("COPY", "ref:k", "ref:copy");
+        assertThat(c.call("OBJECT", "REFCOUNT", "ref:copy")).isEqualTo(":1\r\n");
+        assertThat(c.call("INCR", "ref:copy")).isEqualTo(":6\r\n");
+        assertThat(c.call("OBJECT", "REFCOUNT", "ref:copy")).isEqualTo(":2147483647\r\n");
+        c.call("SET", "ref:big", "99999");
+        c.call("COPY", "ref:big", "ref:big2");
+        assertThat(c.call("DECRBY", "ref:big2", "99990")).isEqualTo(":9\r\n");
+        assertThat(c.call("OBJECT", "REFCOUNT", "ref:big2")).isEqualTo(":2147483647\r\n");
+        assertThat(c.call("OBJECT", "ENCODING", "ref:big2")).isEqualTo("$3\r\nint\r\n");
+        c.call("DEL", "ref:k", "ref:copy", "ref:big", "ref:big2");
+    }
+
+    @Test
+    void debugObjectDescribesAnExpiredKeyNotYetDeleted() throws InterruptedException {
+        RespConnection c = server.connect();
+        c.call("DEBUG", "SET-ACTIVE-EXPIRE", "0");
+        try {
+            c.call("SET", "dbg:expired", "100000", "PX", "1");
+            Thread.sleep(10);
+            // real Redis 7.0.15 uses dictFind: no lazy expiry, the key stays until something else expires it
+            assertThat(c.call("DEBUG", "OBJECT", "dbg:expired")).contains(" refcount:1 encoding:int serializedlength:5 ");
+            assertThat(c.call("EXISTS", "dbg:expired")).isEqualTo(":0\r\n");
+        } finally {
+            c.call("DEBUG", "SET-ACTIVE-EXPIRE", "1");
+        }
+    }
+
+    @Test
+    void debugObjectSerializedLengthIsTheValuesRdbEncodingWithCompression() {
+        RespConnection c = server.connect();
+        // real Redis 7.0.15 (rdbcompression yes): the DUMP payload's length minus type byte and footer
+        c.call("RPUSH", "dbg:list", "a", "b", "c");
+        c.call("SADD", "dbg:intset", "1", "2", "3");
+        c.call("SET", "dbg:lzf", "a".repeat(82));
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:list")).contains(" encoding:quicklist serializedlength:19 ");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:intset")).contains(" encoding:intset serializedlength:15 ");
+        assertThat(c.call("DEBUG", "OBJECT", "dbg:lzf")).contains(" encoding:raw serializedlength:13 ");
+        c.call("DEL", "dbg:list", "dbg:intset", "dbg:lzf");
+    }
+
+    @Test
     void slowlogRecordsCommandsOverTheThreshold() {
         RespConnection c = server.connect();
         c.call("CONFIG", "SET", "slowlog-log-slower-than", "0");

@@ -70,9 +70,11 @@ public final class ListCommands implements CommandFamily {
         pushed(client, argv[1], head);
     }
 
-    /** After a push: blocked clients may be served, and the event is published. */
+    /**
+     * After a push: the event is published. Blocked clients are signalled by the database when
+     * the push created the list (dbAdd), never for a list that existed, as in Redis 7.0.15.
+     */
     static void pushed(Client client, byte[] key, boolean head) {
-        client.server().blocked().signalKeyAsReady(client.db(), key);
         notify(client, KeyspaceEvents.LIST, head ? "lpush" : "rpush", key);
     }
 

@@ -360,7 +360,9 @@ public final class StringCommands implements CommandFamily {
         Database db = client.db();
         if (value == null) {
             db.add(key, StringValue.ofLong(result));
-        } else if (counter != null && !db.snapshotHolds(counter)) {
+        } else if (counter != null && (result < 0 || result >= SharedIntegers.COUNT) && !db.snapshotHolds(counter)) {
+            // incrDecrCommand changes the object in place only outside the shared range; a small
+            // result becomes a shared integer (createStringObjectFromLongLongForValue)
             counter.set(result);
             db.signalModifiedInPlace(key);
         } else {

@@ -91,10 +91,15 @@ public class StringValue extends RedisObject {
         return bytes.length <= EMBSTR_LIMIT ? Encoding.EMBSTR : Encoding.RAW;
     }
 
-    /** dupStringObject: same encoding; the bytes are never modified in place, so they are shared. */
+    /**
+     * dupStringObject: same encoding; the bytes are never modified in place, so they are shared.
+     * An int-encoded copy is a private object even for a small integer (COPY of a shared 5 has
+     * refcount 1 in Redis), so it is a counter marked {@link Counter#isPrivateCopy}.
+     */
     @Override
     public StringValue duplicate() {
-        if (this instanceof Counter c) return ofLong(c.value);
+        if (this instanceof Counter c) return Counter.privateCopy(c.value);
+        if (encoding() == Encoding.INT) return Counter.privateCopy(Numbers.parseLongStrict(bytes));
         if (this instanceof Raw) return raw(bytes.clone());
         if (this instanceof Plain) return plain(bytes);
         return of(bytes);
@@ -127,10 +132,23 @@ public class StringValue extends RedisObject {
      */
     public static final class Counter extends StringValue {
         private long value;
+        /** Made by dupStringObject rather than createStringObjectFromLongLongForValue: never shared. */
+        private boolean privateCopy;
 
         private Counter(long value) {
             super(Numbers.toBytes(value));
             this.value = value;
+        }
+
+        static Counter privateCopy(long value) {
+            Counter c = new Counter(value);
+            c.privateCopy = true;
+            return c;
+        }
+
+        /** True for a copy (COPY's dupStringObject), which Redis never swaps for a shared integer. */
+        public boolean isPrivateCopy() {
+            return privateCopy;
         }
 
         public long value() {

@@ -153,8 +153,8 @@ public final class ZSetCommands implements CommandFamily {
             // A key created for an element that then failed (NaN) must not stay empty.
             client.db().delete(key);
         }
+        // blocked clients: the database signals a created key (dbAdd), as zaddGenericCommand relies on
         if (added > 0 || updated > 0) {
-            client.server().blocked().signalKeyAsReady(client.db(), key);
             notify(client, KeyspaceEvents.ZSET, incr ? "zincr" : "zadd", key);
         }
     }
@@ -361,8 +361,8 @@ public final class ZSetCommands implements CommandFamily {
             client.reply().integer(0);
             return;
         }
+        // setKey signals dst ready only when it creates it, as Redis 7.0.15's setKey does
         client.db().setKey(dst, result, false);
-        client.server().blocked().signalKeyAsReady(client.db(), dst);
         notify(client, KeyspaceEvents.ZSET, event, dst);
         client.reply().integer(len);
     }
