@@ -360,9 +360,11 @@ public final class StringCommands implements CommandFamily {
         Database db = client.db();
         if (value == null) {
             db.add(key, StringValue.ofLong(result));
-        } else if (counter != null && (result < 0 || result >= SharedIntegers.COUNT) && !db.snapshotHolds(counter)) {
-            // incrDecrCommand changes the object in place only outside the shared range; a small
-            // result becomes a shared integer (createStringObjectFromLongLongForValue)
+        } else if (counter != null && !db.snapshotHolds(counter)) {
+            // incrDecrCommand changes the object in place only outside the shared range and swaps
+            // in a shared integer inside it; what a key holds is the same either way, and whether
+            // it counts as shared is SharedIntegers' rule on the number, so the counter changes in
+            // place throughout (without a second lookup)
             counter.set(result);
             db.signalModifiedInPlace(key);
         } else {

@@ -162,6 +162,9 @@ public class StringValue extends RedisObject {
         public void set(long value) {
             this.value = value;
             replaceBytes(Numbers.toBytes(value));
+            // Redis would now hold the shared integer (createStringObjectFromLongLongForValue): a
+            // copy stops being private once its number lands in the shared range
+            if (value >= 0 && value < SharedIntegers.COUNT) privateCopy = false;
         }
 
         @Override
