@@ -526,10 +526,15 @@ public final class ServerContext implements KeyspaceListener {
         tracking.flushed();
     }
 
-    /** SWAPDB, after the contents were exchanged: WATCHed keys existing in either database are touched. */
+    /**
+     * SWAPDB, after the contents were exchanged: WATCHed keys existing in either database are
+     * touched, and clients blocked on keys the swap brought are served (dbSwapDatabases).
+     */
     public void databasesSwapped(int a, int b) {
         touchAllWatchedKeysInDb(keyspace.db(a), keyspace.db(b));
         touchAllWatchedKeysInDb(keyspace.db(b), keyspace.db(a));
+        blocked.scanForReadyKeys(keyspace.db(a));
+        blocked.scanForReadyKeys(keyspace.db(b));
     }
 
 }

@@ -247,4 +247,18 @@ class BlockingCommandsTest {
             assertThat(waiter.reply()).isEqualTo("*2|$1|k|$1|x");
         }
     }
+
+    @Test
+    void swapdbServesClientsBlockedOnKeysItBrings() throws Exception {
+        try (Conn waiter = new Conn(); Conn other = new Conn()) {
+            waiter.send("BLPOP", "swapped", "0");
+            assertThat(waiter.silentFor(100)).isTrue();
+            other.call("SELECT", "1");
+            other.call("RPUSH", "swapped", "x");
+            // real Redis 7.0.15: dbSwapDatabases scans both databases for keys clients wait on
+            assertThat(other.call("SWAPDB", "0", "1")).isEqualTo("+OK");
+            assertThat(waiter.reply()).isEqualTo("*2|$7|swapped|$1|x");
+            other.call("SWAPDB", "0", "1");
+        }
+    }
 }

@@ -88,6 +88,17 @@ public final class BlockedClients {
         if (byKey.containsKey(k)) ready.add(k);
     }
 
+    /**
+     * scanDatabaseForReadyKeys: after SWAPDB (clients stay blocked in their database number),
+     * every key waited on in {@code db} that exists there now may serve its clients.
+     */
+    public void scanForReadyKeys(Database db) {
+        if (byKey.isEmpty()) return;
+        for (ReadyKey k : byKey.keySet()) {
+            if (k.db() == db && db.peek(k.key().bytes()) != null) ready.add(k);
+        }
+    }
+
     /** Serves clients blocked on keys that became ready during the last command. */
     public void serveReadyKeys() {
         while (!ready.isEmpty()) {

@@ -49,7 +49,7 @@ public final class LatencyMonitor {
         return events;
     }
 
-    /** Resets the named events (all when none given); returns how many existed. */
+    /** Resets the named events (all when none given; names compared ignoring case, as latencyResetEvent); returns how many existed. */
     public int reset(String... names) {
         if (names.length == 0) {
             int n = events.size();
@@ -57,7 +57,15 @@ public final class LatencyMonitor {
             return n;
         }
         int n = 0;
-        for (String name : names) if (events.remove(name) != null) n++;
+        for (String name : names) {
+            var it = events.keySet().iterator();
+            while (it.hasNext()) {
+                if (it.next().equalsIgnoreCase(name)) {
+                    it.remove();
+                    n++;
+                }
+            }
+        }
         return n;
     }
 }

@@ -93,6 +93,9 @@ class IntrospectionCommandsTest {
         assertThat(c.call("LATENCY", "GRAPH", "command")).matches("(?s)\\$\\d+\r\ncommand - high (10\\d) ms, low \\1 ms"
                 + " \\(all time high \\1 ms\\)\n" + DASHES + "\n \n \n \n_\n \n\\d\ns\n\r\n");
         assertThat(c.call("LATENCY", "GRAPH", "COMMAND")).isEqualTo("-ERR No samples available for event 'COMMAND'\r\n");
+        // GRAPH names events exactly, RESET ignores case (latencyResetEvent's strcasecmp)
+        assertThat(c.call("LATENCY", "RESET", "COMMAND", "nosuchevent")).isEqualTo(":1\r\n");
+        assertThat(c.call("LATENCY", "GRAPH", "command")).isEqualTo("-ERR No samples available for event 'command'\r\n");
     }
 
     @Test
