@@ -1,11 +1,12 @@
 package dev.verdict.server.blocking;
 
 import dev.verdict.server.client.Client;
+import dev.verdict.server.command.Args;
 import dev.verdict.server.type.common.Decimals;
 
 import java.math.BigDecimal;
 
-/** Redis's getTimeoutFromObjectOrReply for blocking commands' timeouts in (fractional) seconds. */
+/** Redis's getTimeoutFromObjectOrReply: blocking commands' timeouts in (fractional) seconds, and whole milliseconds. */
 public final class Timeouts {
 
     /** Returned after an error reply. */
@@ -39,6 +40,23 @@ public final class Timeouts {
         }
         if (millis == 0) return 0;
         return deadlineAfter(client, millis);
+    }
+
+    /**
+     * getTimeoutFromObjectOrReply in milliseconds (WAIT, CLIENT PAUSE, XREAD BLOCK): a
+     * non-negative integer, or {@link #INVALID} after replying the error.
+     */
+    public static long millis(Client client, byte[] arg) {
+        Long millis = Args.parseLong(arg);
+        if (millis == null) {
+            client.reply().error("ERR timeout is not an integer or out of range");
+            return INVALID;
+        }
+        if (millis < 0) {
+            client.reply().error("ERR timeout is negative");
+            return INVALID;
+        }
+        return millis;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.verdict.server.server;
 
 import dev.verdict.server.ServerContext;
 import dev.verdict.server.client.Client;
+import dev.verdict.server.blocking.Timeouts;
 import dev.verdict.server.command.Args;
 import dev.verdict.server.command.CommandFamily;
 import dev.verdict.server.command.CommandTable;
@@ -206,15 +207,8 @@ public final class ClientCommands implements CommandFamily {
     }
 
     private static void pause(Client client, byte[][] argv) {
-        Long timeout = Args.parseLong(argv[2]);
-        if (timeout == null) {
-            client.reply().error("ERR timeout is not an integer or out of range");
-            return;
-        }
-        if (timeout < 0) {
-            client.reply().error("ERR timeout is negative");
-            return;
-        }
+        long timeout = Timeouts.millis(client, argv[2]);
+        if (timeout == Timeouts.INVALID) return;
         boolean all = true;
         if (argv.length == 4) {
             if (Args.is(argv[3], "WRITE")) all = false;

@@ -197,15 +197,8 @@ public final class ReplicationCommands implements CommandFamily {
             client.reply().error(NOT_INTEGER);
             return;
         }
-        Long timeout = Args.parseLong(argv[2]);
-        if (timeout == null) {
-            client.reply().error("ERR timeout is not an integer or out of range");
-            return;
-        }
-        if (timeout < 0) {
-            client.reply().error("ERR timeout is negative");
-            return;
-        }
+        long timeout = Timeouts.millis(client, argv[2]);
+        if (timeout == Timeouts.INVALID) return;
         ReplicationMaster master = master(client);
         long offset = client.writeOffset();
         long acked = master.countAcks(offset);

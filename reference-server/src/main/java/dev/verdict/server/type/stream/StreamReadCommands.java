@@ -106,16 +106,8 @@ public final class StreamReadCommands implements CommandFamily {
             byte[] o = argv[i];
             if (Args.is(o, "block") && more > 0) {
                 i++;
-                Long v = Args.parseLong(argv[i]);
-                if (v == null) {
-                    client.reply().error("ERR timeout is not an integer or out of range");
-                    return null;
-                }
-                if (v < 0) {
-                    client.reply().error("ERR timeout is negative");
-                    return null;
-                }
-                timeout = v;
+                timeout = Timeouts.millis(client, argv[i]);
+                if (timeout == Timeouts.INVALID) return null;
             } else if (Args.is(o, "count") && more > 0) {
                 i++;
                 Long v = Args.parseLong(argv[i]);
