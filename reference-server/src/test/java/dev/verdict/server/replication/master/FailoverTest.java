@@ -1,6 +1,7 @@
 package dev.verdict.server.replication.master;
 
 import dev.verdict.server.persistence.RealRedis;
+import dev.verdict.server.testing.Info;
 import dev.verdict.server.testing.RespConnection;
 import dev.verdict.server.testing.ServerFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static dev.verdict.server.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -203,32 +204,10 @@ class FailoverTest {
     }
 
     static Map<String, String> info(RespConnection c) {
-        return fields(c.call("INFO", "replication"));
+        return Info.section(c, "replication");
     }
 
     static String stat(RespConnection c, String name) {
-        return fields(c.call("INFO", "stats")).get(name);
-    }
-
-    private static Map<String, String> fields(String bulk) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String line : bulk.substring(bulk.indexOf("\r\n") + 2).split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && !line.startsWith("#")) out.put(line.substring(0, colon), line.substring(colon + 1));
-        }
-        return out;
-    }
-
-    static void until(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Info.section(c, "stats").get(name);
     }
 }

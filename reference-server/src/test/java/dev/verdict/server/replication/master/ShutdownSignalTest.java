@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static dev.verdict.server.replication.master.FailoverTest.acknowledgedEverything;
-import static dev.verdict.server.replication.master.FailoverTest.until;
+import static dev.verdict.server.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

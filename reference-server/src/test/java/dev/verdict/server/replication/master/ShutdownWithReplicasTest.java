@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.verdict.server.replication.master.FailoverTest.acknowledgedEverything;
-import static dev.verdict.server.replication.master.FailoverTest.until;
+import static dev.verdict.server.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

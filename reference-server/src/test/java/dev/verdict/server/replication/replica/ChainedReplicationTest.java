@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.verdict.server.testing.Info.stat;
 import static dev.verdict.server.replication.replica.SyncWait.caughtUp;
 import static dev.verdict.server.replication.replica.SyncWait.info;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +32,6 @@ class ChainedReplicationTest {
 
     private ServerFixture ours(Path where) {
         return new ServerFixture("--dir", where.toString(), "--enable-debug-command", "yes", "--repl-diskless-sync-delay", "0");
-    }
-
-    private static long stat(RespConnection c, String name) {
-        for (String line : c.call("INFO", "stats").split("\r\n")) {
-            if (line.startsWith(name + ":")) return Long.parseLong(line.substring(name.length() + 1));
-        }
-        throw new AssertionError(name + " not in INFO stats");
     }
 
     private static void writeSome(RespConnection c, String prefix) {

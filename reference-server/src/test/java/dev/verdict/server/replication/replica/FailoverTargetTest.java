@@ -1,6 +1,7 @@
 package dev.verdict.server.replication.replica;
 
 import dev.verdict.server.persistence.RealRedis;
+import dev.verdict.server.testing.Info;
 import dev.verdict.server.testing.RespConnection;
 import dev.verdict.server.testing.ServerFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 import static dev.verdict.server.replication.replica.SyncWait.caughtUp;
 import static dev.verdict.server.replication.replica.SyncWait.info;
-import static dev.verdict.server.replication.replica.SyncWait.until;
+import static dev.verdict.server.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -96,10 +97,6 @@ class FailoverTargetTest {
     }
 
     private static String stat(RespConnection c, String name) {
-        String reply = c.call("INFO", "stats");
-        for (String line : reply.split("\r\n")) {
-            if (line.startsWith(name + ":")) return line.substring(name.length() + 1);
-        }
-        throw new AssertionError(name + " not in INFO stats");
+        return Info.section(c, "stats").get(name);
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import static dev.verdict.server.replication.replica.SyncWait.caughtUp;
 import static dev.verdict.server.replication.replica.SyncWait.info;
-import static dev.verdict.server.replication.replica.SyncWait.until;
+import static dev.verdict.server.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,6 +1,7 @@
 package dev.verdict.server.replication.replica;
 
 import dev.verdict.server.persistence.RealRedis;
+import dev.verdict.server.testing.Info;
 import dev.verdict.server.testing.RespConnection;
 import dev.verdict.server.testing.ServerFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 import static dev.verdict.server.replication.replica.SyncWait.caughtUp;
 import static dev.verdict.server.replication.replica.SyncWait.info;
-import static dev.verdict.server.replication.replica.SyncWait.until;
+import static dev.verdict.server.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,11 +64,7 @@ class ReplicaSyncTest {
     }
 
     private int stat(String name) {
-        String reply = m.call("INFO", "stats");
-        for (String line : reply.split("\r\n")) {
-            if (line.startsWith(name + ":")) return Integer.parseInt(line.substring(name.length() + 1));
-        }
-        throw new AssertionError(name + " not in INFO stats");
+        return (int) Info.stat(m, name);
     }
 
     /** Every type, in both encodings where Redis has two, with TTLs, in three databases. */
